@@ -1,0 +1,29 @@
+/*
+ * batch.h: recommendations without a terminal, for staff and scripts.
+ *
+ *   opastin --profile FILE --format text|json
+ *
+ * The json format is the AuroraAI answer shape, with "source" and
+ * "language" added at the top level.
+ */
+#ifndef OPASTIN_BATCH_H
+#define OPASTIN_BATCH_H
+
+#include <stdio.h>
+
+#include "assets.h"
+#include "results.h"
+
+enum batch_format { BATCH_TEXT, BATCH_JSON };
+
+/* Write results in the AuroraAI shape as JSON (a new string). */
+char *batch_json(const struct results *);
+/* Write results as readable text in the current language. */
+void batch_text(FILE *, const struct results *, const struct quest *);
+
+/* Read the profile, recommend, print.  Returns the exit status: 0, or 2
+ * with *cause set when the profile is bad. */
+int batch_run(const struct assets *, const char *profile, enum batch_format,
+    int lang_override, FILE *out, char **cause);
+
+#endif

@@ -1,0 +1,445 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue.h"
+#include "jread.h"
+#include "muni.h"
+#include "text.h"
+#include "util.h"
+
+#define SUMMARY_MAX 160
+
+const char *
+ltext_get(const struct ltext *t, enum lang l)
+{
+	static const enum lang order[] = { LANG_EN, LANG_FI, LANG_SV };
+
+	if (t->v[l] != NULL)
+		return t->v[l];
+	for (size_t i = 0; i < nitems(order); i++)
+		if (t->v[order[i]] != NULL)
+			return t->v[order[i]];
+	return NULL;
+}
+
+static void
+ltext_free(struct ltext *t)
+{
+	for (int i = 0; i < LANG_COUNT; i++)
+		free(t->v[i]);
+}
+
+struct loader {
+	struct jr jr;
+	const struct catalogue_codes *codes;
+};
+
+/* Asset text must be clean: what is drawn is what was checked. */
+static int
+check_text(struct loader *ld, const char *s)
+{
+	char *clean = text_sanitize(s, false);
+	int bad = strcmp(clean, s) != 0;
+	free(clean);
+	if (bad)
+		return jr_fail(&ld->jr, "text holds a control character or invalid UTF-8");
+	return 0;
+}
+
+/* A trilingual object; with all, each of fi, sv and en is required. */
+static int
+load_ltext(struct loader *ld, json_t *obj, const char *key, bool required,
+    bool all, size_t max, struct ltext *out)
+{
+	static const char *const keys[] = { "fi", "sv", "en", NULL };
+	json_t *o;
+	int found = 0;
+
+	if (jr_object(&ld->jr, obj, key, required, &o) < 0)
+		return -1;
+	if (o == NULL)
+		return 0;
+	jr_key(&ld->jr, key);
+	if (jr_known_keys(&ld->jr, o, keys) < 0)
+		return -1;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		const char *s = NULL;
+		if (jr_string(&ld->jr, o, lang_code(l), all, &s) < 0)
+			return -1;
+		if (s == NULL)
+			continue;
+		jr_key(&ld->jr, lang_code(l));
+		if (check_text(ld, s) < 0)
+			return -1;
+		if (max > 0 && strlen(s) > max)
+			return jr_fail(&ld->jr, "longer than %zu bytes", max);
+		jr_pop(&ld->jr);
+		out->v[l] = xstrdup(s);
+		found++;
+	}
+	if (found == 0)
+		return jr_fail(&ld->jr, "needs at least one of \"fi\", \"sv\" and \"en\"");
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+/* A list of strings; with known, each must be in that code list. */
+static int
+load_strings(struct loader *ld, json_t *obj, const char *key, bool required,
+    const struct codes *known, char ***v, size_t *n)
+{
+	json_t *arr, *item;
+	size_t i;
+
+	if (jr_array(&ld->jr, obj, key, required, &arr) < 0)
+		return -1;
+	if (arr == NULL)
+		return 0;
+	jr_key(&ld->jr, key);
+	if (required && json_array_size(arr) == 0)
+		return jr_fail(&ld->jr, "\"%s\" must not be empty", key);
+	json_array_foreach(arr, i, item) {
+		jr_index(&ld->jr, i);
+		if (!json_is_string(item) || json_string_length(item) == 0)
+			return jr_fail(&ld->jr, "must be a non-empty string");
+		const char *s = json_string_value(item);
+		if (check_text(ld, s) < 0)
+			return -1;
+		if (known != NULL && !codes_has(known, s))
+			return jr_fail(&ld->jr, "unknown code \"%s\"", s);
+		strv_push(v, n, xstrdup(s));
+		jr_pop(&ld->jr);
+	}
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+static int
+load_channel(struct loader *ld, json_t *o, struct cat_channel *c)
+{
+	static const char *const keys[] = {
+		"service_channel_id", "service_channel_type",
+		"service_channel_name", "web_pages", "phone_numbers",
+		"service_hours", "emails", "address", "languages", NULL
+	};
+	static const char *const types[] = {
+		"WebPage", "EChannel", "Phone", "Email", "ServiceLocation",
+		"PrintableForm", NULL
+	};
+	const char *id, *addr = NULL;
+	int type;
+	json_t *langs, *item;
+	size_t i;
+
+	if (!json_is_object(o))
+		return jr_fail(&ld->jr, "a channel must be an object");
+	if (jr_known_keys(&ld->jr, o, keys) < 0 ||
+	    jr_string(&ld->jr, o, "service_channel_id", true, &id) < 0 ||
+	    jr_enum(&ld->jr, o, "service_channel_type", types, &type) < 0)
+		return -1;
+	c->id = xstrdup(id);
+	c->type = (enum channel_type)type;
+	if (load_ltext(ld, o, "service_channel_name", true, true, 200, &c->name) < 0 ||
+	    load_ltext(ld, o, "web_pages", false, false, 500, &c->web) < 0 ||
+	    load_ltext(ld, o, "service_hours", false, false, 200, &c->hours) < 0 ||
+	    load_strings(ld, o, "phone_numbers", false, NULL, &c->phones, &c->nphones) < 0 ||
+	    load_strings(ld, o, "emails", false, NULL, &c->emails, &c->nemails) < 0 ||
+	    jr_string(&ld->jr, o, "address", false, &addr) < 0)
+		return -1;
+	if (addr != NULL)
+		c->address = xstrdup(addr);
+	for (int l = 0; l < LANG_COUNT; l++) {
+		const char *url = c->web.v[l];
+		if (url != NULL && strncmp(url, "https://", 8) != 0 &&
+		    strncmp(url, "http://", 7) != 0) {
+			jr_key(&ld->jr, "web_pages");
+			jr_key(&ld->jr, lang_code(l));
+			return jr_fail(&ld->jr, "a web page must start with https:// or http://");
+		}
+	}
+	for (size_t k = 0; k < c->nphones; k++) {
+		for (const char *p = c->phones[k]; *p != '\0'; p++) {
+			if (!isdigit((unsigned char)*p) && *p != ' ' && *p != '+' && *p != '-') {
+				jr_key(&ld->jr, "phone_numbers");
+				jr_index(&ld->jr, k);
+				return jr_fail(&ld->jr, "a phone number holds only digits, spaces, '+' and '-'");
+			}
+		}
+	}
+	if (c->type == CHANNEL_PHONE && c->nphones == 0)
+		return jr_fail(&ld->jr, "a Phone channel needs \"phone_numbers\"");
+	if ((c->type == CHANNEL_WEBPAGE || c->type == CHANNEL_ECHANNEL) &&
+	    ltext_get(&c->web, LANG_EN) == NULL)
+		return jr_fail(&ld->jr, "a %s channel needs \"web_pages\"", types[type]);
+	if (jr_array(&ld->jr, o, "languages", false, &langs) < 0)
+		return -1;
+	if (langs != NULL) {
+		jr_key(&ld->jr, "languages");
+		json_array_foreach(langs, i, item) {
+			jr_index(&ld->jr, i);
+			int l = json_is_string(item) ? lang_parse(json_string_value(item)) : -1;
+			if (l < 0)
+				return jr_fail(&ld->jr, "a language is \"fi\", \"sv\" or \"en\"");
+			c->languages |= 1u << l;
+			jr_pop(&ld->jr);
+		}
+		jr_pop(&ld->jr);
+	}
+	return 0;
+}
+
+static int
+load_relevance(struct loader *ld, json_t *o, double *rel)
+{
+	json_t *r;
+
+	if (jr_object(&ld->jr, o, "relevance", true, &r) < 0)
+		return -1;
+	jr_key(&ld->jr, "relevance");
+	const char *key;
+	json_t *v;
+	json_object_foreach(r, key, v) {
+		if (dim_parse(key) < 0) {
+			jr_key(&ld->jr, key);
+			return jr_fail(&ld->jr, "unknown life-situation dimension \"%s\"", key);
+		}
+	}
+	for (int d = 0; d < DIM_COUNT; d++)
+		if (jr_real(&ld->jr, r, dim_key(d), true, 0.0, 1.0, &rel[d]) < 0)
+			return -1;
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+static int
+load_area(struct loader *ld, json_t *o, struct cat_service *s)
+{
+	json_t *area = json_object_get(o, "area");
+
+	if (area == NULL)
+		return jr_fail(&ld->jr, "missing \"area\"");
+	if (json_is_string(area) && strcmp(json_string_value(area), "national") == 0)
+		return 0;
+	jr_key(&ld->jr, "area");
+	if (!json_is_object(area) || json_object_size(area) != 1 ||
+	    !json_is_array(json_object_get(area, "municipalities")))
+		return jr_fail(&ld->jr, "\"area\" is \"national\" or {\"municipalities\": [...]}");
+	if (load_strings(ld, area, "municipalities", true, NULL,
+	    &s->municipalities, &s->nmunicipalities) < 0)
+		return -1;
+	for (size_t i = 0; i < s->nmunicipalities; i++) {
+		if (munis_find(ld->codes->munis, s->municipalities[i]) < 0) {
+			jr_key(&ld->jr, "municipalities");
+			jr_index(&ld->jr, i);
+			return jr_fail(&ld->jr, "unknown municipality code \"%s\"", s->municipalities[i]);
+		}
+	}
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+static int
+load_service(struct loader *ld, json_t *o, struct cat_service *s)
+{
+	static const char *const keys[] = {
+		"service_id", "service_name", "service_description_summary",
+		"responsible_organization", "service_classes", "life_events",
+		"target_groups", "area", "relevance", "service_channels",
+		"source", "checked", NULL
+	};
+	static const char *const org_keys[] = { "id", "name", NULL };
+	const char *id, *src, *checked, *org_id;
+	json_t *org, *chans, *item;
+	size_t i;
+
+	if (!json_is_object(o))
+		return jr_fail(&ld->jr, "a service must be an object");
+	if (jr_known_keys(&ld->jr, o, keys) < 0 ||
+	    jr_string(&ld->jr, o, "service_id", true, &id) < 0)
+		return -1;
+	s->id = xstrdup(id);
+	if (load_ltext(ld, o, "service_name", true, true, 200, &s->name) < 0 ||
+	    load_ltext(ld, o, "service_description_summary", true, true,
+	    SUMMARY_MAX, &s->summary) < 0 ||
+	    jr_object(&ld->jr, o, "responsible_organization", true, &org) < 0)
+		return -1;
+	jr_key(&ld->jr, "responsible_organization");
+	if (jr_known_keys(&ld->jr, org, org_keys) < 0 ||
+	    jr_string(&ld->jr, org, "id", true, &org_id) < 0 ||
+	    load_ltext(ld, org, "name", true, true, 200, &s->org) < 0)
+		return -1;
+	s->org_id = xstrdup(org_id);
+	jr_pop(&ld->jr);
+	if (load_strings(ld, o, "service_classes", true, ld->codes->classes,
+	    &s->classes, &s->nclasses) < 0 ||
+	    load_strings(ld, o, "life_events", true, ld->codes->life_events,
+	    &s->events, &s->nevents) < 0 ||
+	    load_strings(ld, o, "target_groups", false, ld->codes->groups,
+	    &s->groups, &s->ngroups) < 0 ||
+	    load_area(ld, o, s) < 0 || load_relevance(ld, o, s->relevance) < 0)
+		return -1;
+	if (jr_array(&ld->jr, o, "service_channels", true, &chans) < 0)
+		return -1;
+	jr_key(&ld->jr, "service_channels");
+	/* A service with no national contact (legal aid, say, which each
+	 * region runs) may have no channels: the detail screen says so. */
+	s->ch = xcalloc(json_array_size(chans), sizeof *s->ch);
+	json_array_foreach(chans, i, item) {
+		jr_index(&ld->jr, i);
+		s->nch = i + 1;
+		if (load_channel(ld, item, &s->ch[i]) < 0)
+			return -1;
+		jr_pop(&ld->jr);
+	}
+	jr_pop(&ld->jr);
+	if (jr_string(&ld->jr, o, "source", true, &src) < 0 ||
+	    jr_string(&ld->jr, o, "checked", true, &checked) < 0)
+		return -1;
+	s->source = xstrdup(src);
+	s->checked = xstrdup(checked);
+	return 0;
+}
+
+static void
+service_free(struct cat_service *s)
+{
+	free(s->id);
+	ltext_free(&s->name);
+	ltext_free(&s->summary);
+	ltext_free(&s->org);
+	free(s->org_id);
+	strv_free(s->classes, s->nclasses);
+	strv_free(s->events, s->nevents);
+	strv_free(s->groups, s->ngroups);
+	strv_free(s->municipalities, s->nmunicipalities);
+	for (size_t i = 0; i < s->nch; i++) {
+		struct cat_channel *c = &s->ch[i];
+		free(c->id);
+		ltext_free(&c->name);
+		ltext_free(&c->web);
+		ltext_free(&c->hours);
+		strv_free(c->phones, c->nphones);
+		strv_free(c->emails, c->nemails);
+		free(c->address);
+	}
+	free(s->ch);
+	free(s->source);
+	free(s->checked);
+}
+
+int
+catalogue_load(struct catalogue *cat, const char *path, const char *display,
+    const struct catalogue_codes *codes, char **cause)
+{
+	static const char *const keys[] = { "catalogue_date", "services", NULL };
+	struct loader ld = { .codes = codes };
+	json_t *root, *arr, *item;
+	const char *date;
+	size_t i;
+	int rc = -1;
+
+	memset(cat, 0, sizeof *cat);
+	root = jr_load(&ld.jr, path, display, 16 << 20);
+	if (root == NULL)
+		goto out;
+	if (!json_is_object(root)) {
+		jr_fail(&ld.jr, "the file must hold one JSON object");
+		goto out;
+	}
+	if (jr_known_keys(&ld.jr, root, keys) < 0 ||
+	    jr_string(&ld.jr, root, "catalogue_date", true, &date) < 0 ||
+	    jr_array(&ld.jr, root, "services", true, &arr) < 0)
+		goto out;
+	cat->date = xstrdup(date);
+	jr_key(&ld.jr, "services");
+	cat->v = xcalloc(json_array_size(arr), sizeof *cat->v);
+	json_array_foreach(arr, i, item) {
+		jr_index(&ld.jr, i);
+		cat->n = i + 1;
+		if (load_service(&ld, item, &cat->v[i]) < 0)
+			goto out;
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(cat->v[j].id, cat->v[i].id) == 0) {
+				jr_key(&ld.jr, "service_id");
+				jr_fail(&ld.jr, "service id \"%s\" is used twice", cat->v[i].id);
+				goto out;
+			}
+		}
+		jr_pop(&ld.jr);
+	}
+	rc = 0;
+out:
+	if (rc < 0) {
+		*cause = ld.jr.cause;
+		ld.jr.cause = NULL;
+		catalogue_free(cat);
+	}
+	json_decref(root);
+	jr_done(&ld.jr);
+	return rc;
+}
+
+void
+catalogue_free(struct catalogue *cat)
+{
+	for (size_t i = 0; i < cat->n; i++)
+		service_free(&cat->v[i]);
+	free(cat->v);
+	free(cat->date);
+	memset(cat, 0, sizeof *cat);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void
+catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s)
+{
+	memset(s, 0, sizeof *s);
+	s->id = xstrdup(cs->id);
+	s->name = xstrdup(ltext_get(&cs->name, l));
+	s->org = xstrdup(ltext_get(&cs->org, l));
+	s->summary = xstrdup(ltext_get(&cs->summary, l));
+	s->checked = xstrdup(cs->checked);
+
+	/* Channels that serve the citizen's language come first. */
+	s->ch = xcalloc(cs->nch, sizeof *s->ch);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < cs->nch; i++) {
+			const struct cat_channel *cc = &cs->ch[i];
+			bool mine = cc->languages == 0 || (cc->languages & (1u << l));
+			if (mine != (pass == 0))
+				continue;
+			struct channel *c = &s->ch[s->nch++];
+			c->id = xstrdup(cc->id);
+			c->type = cc->type;
+			c->name = dup_or_null(ltext_get(&cc->name, l));
+			for (size_t k = 0; k < cc->nphones; k++)
+				strv_push(&c->phones, &c->nphones, xstrdup(cc->phones[k]));
+			for (size_t k = 0; k < cc->nemails; k++)
+				strv_push(&c->emails, &c->nemails, xstrdup(cc->emails[k]));
+			if (ltext_get(&cc->hours, l) != NULL)
+				strv_push(&c->hours, &c->nhours, xstrdup(ltext_get(&cc->hours, l)));
+			if (ltext_get(&cc->web, l) != NULL)
+				strv_push(&c->web, &c->nweb, xstrdup(ltext_get(&cc->web, l)));
+			c->address = dup_or_null(cc->address);
+			if (cc->languages != 0) {
+				char buf[16] = "";
+				for (int k = 0; k < LANG_COUNT; k++) {
+					if (cc->languages & (1u << k)) {
+						if (buf[0] != '\0')
+							strcat(buf, ", ");
+						strcat(buf, lang_code(k));
+					}
+				}
+				c->languages = xstrdup(buf);
+			}
+		}
+	}
+}

@@ -1,0 +1,81 @@
+/*
+ * catalogue.h: the bundled catalogue of services, as loaded from
+ * assets/catalogue.json (AuroraAI result shape, trilingual fields).
+ *
+ * The struct catalogue owns everything in it and is read-only after
+ * loading.  Strings are trusted asset text, already validated as UTF-8
+ * without control characters.
+ */
+#ifndef OPASTIN_CATALOGUE_H
+#define OPASTIN_CATALOGUE_H
+
+#include <stddef.h>
+
+#include "i18n.h"
+#include "meter.h"
+#include "results.h"
+#include "table.h"
+
+/* A text in the three languages; any of them may be NULL. */
+struct ltext {
+	char *v[LANG_COUNT];
+};
+/* The text in lang, else English, Finnish, Swedish; NULL if none. */
+const char *ltext_get(const struct ltext *, enum lang);
+
+struct cat_channel {
+	char *id;
+	enum channel_type type;
+	struct ltext name;
+	struct ltext web;	/* one URL per language */
+	struct ltext hours;
+	char **phones;
+	size_t nphones;
+	char **emails;
+	size_t nemails;
+	char *address;
+	unsigned int languages;	/* bit per enum lang; 0 = not stated */
+};
+
+struct cat_service {
+	char *id;
+	struct ltext name, summary, org;
+	char *org_id;
+	char **classes;
+	size_t nclasses;
+	char **events;
+	size_t nevents;
+	char **groups;
+	size_t ngroups;
+	char **municipalities;	/* NULL for a national service */
+	size_t nmunicipalities;
+	double relevance[DIM_COUNT];
+	struct cat_channel *ch;
+	size_t nch;
+	char *source;
+	char *checked;
+};
+
+struct catalogue {
+	char *date;
+	struct cat_service *v;
+	size_t n;
+};
+
+struct munis;
+
+struct catalogue_codes {
+	const struct codes *life_events;
+	const struct codes *classes;
+	const struct codes *groups;
+	const struct munis *munis;
+};
+
+int catalogue_load(struct catalogue *, const char *path, const char *display,
+    const struct catalogue_codes *, char **cause);
+void catalogue_free(struct catalogue *);
+
+/* Copy a catalogue service into the result model, in one language. */
+void catalogue_to_result(const struct cat_service *, enum lang, struct service *);
+
+#endif

@@ -1,0 +1,139 @@
+#include "config.h"
+
+#include <getopt.h>
+#include <string.h>
+
+#include "cmdline.h"
+#include "i18n.h"
+#include "util.h"
+
+enum {
+	OPT_LANG = 256, OPT_CONFIG, OPT_ASSETS, OPT_OFFLINE, OPT_CHECK,
+	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT
+};
+
+static const struct option longopts[] = {
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "assets", required_argument, NULL, OPT_ASSETS },
+	{ "offline", no_argument, NULL, OPT_OFFLINE },
+	{ "check-config", no_argument, NULL, OPT_CHECK },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ NULL, 0, NULL, 0 },
+};
+
+int
+cmdline_parse(struct options *o, int argc, char **argv, char **cause)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->lang = -1;
+	o->format = BATCH_TEXT;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_LANG:
+			if ((o->lang = lang_parse(optarg)) < 0) {
+				/* TRANSLATORS: %s is what was given after --lang. */
+				*cause = xasprintf(_("--lang takes fi, sv or en, not \"%s\""), optarg);
+				return -1;
+			}
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_ASSETS:
+			o->assets = optarg;
+			break;
+		case OPT_OFFLINE:
+			o->offline = true;
+			break;
+		case OPT_CHECK:
+			o->check_config = true;
+			break;
+		case 'h':
+		case OPT_HELP:
+			o->help = true;
+			break;
+		case OPT_VERSION:
+			o->version = true;
+			break;
+		case OPT_PROFILE:
+			o->profile = optarg;
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") == 0)
+				o->format = BATCH_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				o->format = BATCH_JSON;
+			else {
+				/* TRANSLATORS: %s is what was given after --format. */
+				*cause = xasprintf(_("--format takes text or json, not \"%s\""), optarg);
+				return -1;
+			}
+			o->format_given = true;
+			break;
+		default:
+			if (optopt != 0) {
+				const struct option *lo;
+				for (lo = longopts; lo->name != NULL; lo++)
+					if (lo->val == optopt)
+						break;
+				if (lo->name != NULL) {
+					/* TRANSLATORS: %s is an option such as --lang. */
+					*cause = xasprintf(_("--%s needs a value"), lo->name);
+					return -1;
+				}
+			}
+			/* TRANSLATORS: %s is the command-line argument not understood. */
+			*cause = xasprintf(_("unknown option \"%s\""), argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		/* TRANSLATORS: %s is the command-line argument not understood. */
+		*cause = xasprintf(_("unexpected argument \"%s\""), argv[optind]);
+		return -1;
+	}
+	if (o->format_given && o->profile == NULL) {
+		*cause = xstrdup(_("--format goes with --profile"));
+		return -1;
+	}
+	return 0;
+}
+
+void
+cmdline_usage(FILE *f)
+{
+	fprintf(f, "%s\n", _("Usage: opastin [OPTION]..."));
+	fprintf(f, "%s\n\n", _("Guide people to public services through their life events."));
+	fprintf(f, "%s\n", _("Without options, opastin starts the kiosk in this terminal."));
+	fprintf(f, "\n");
+	fprintf(f, "  --lang fi|sv|en      %s\n", _("start in this language"));
+	fprintf(f, "  --config FILE        %s\n", _("read the configuration from FILE"));
+	fprintf(f, "  --assets DIR         %s\n", _("read questions and services from DIR"));
+	fprintf(f, "  --offline            %s\n", _("use only the kiosk's own service catalogue"));
+	fprintf(f, "  --check-config       %s\n", _("check the configuration and assets, then exit"));
+	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));
+	fprintf(f, "  --format text|json   %s\n", _("output format for --profile (default text)"));
+	fprintf(f, "  --help               %s\n", _("show this help and exit"));
+	fprintf(f, "  --version            %s\n", _("show the version and exit"));
+	fprintf(f, "\n");
+	/* TRANSLATORS: %s is the path of the configuration file. */
+	fprintf(f, _("Default configuration file: %s"), SYSCONFDIR "/opastin/opastin.conf");
+	fprintf(f, "\n");
+	fprintf(f, "%s\n", _("Exit status: 0 on success, 1 when the configuration or assets are broken, 2 for a bad command line or profile."));
+}
+
+void
+cmdline_version(FILE *f)
+{
+	/* TRANSLATORS: %s is the version number. */
+	fprintf(f, _("Opastin %s"), PACKAGE_VERSION);
+	fprintf(f, "\n");
+}

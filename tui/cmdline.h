@@ -1,0 +1,30 @@
+/*
+ * cmdline.h: the command line.
+ */
+#ifndef OPASTIN_CMDLINE_H
+#define OPASTIN_CMDLINE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "batch.h"
+
+struct options {
+	int lang;		/* enum lang, or -1 */
+	const char *config;	/* NULL: the default file, if it exists */
+	const char *assets;	/* NULL: the default directory */
+	bool offline;
+	bool check_config;
+	bool help;
+	bool version;
+	const char *profile;	/* batch mode */
+	enum batch_format format;
+	bool format_given;
+};
+
+/* 0, or -1 with *cause (one line, translated). */
+int cmdline_parse(struct options *, int argc, char **argv, char **cause);
+void cmdline_usage(FILE *);
+void cmdline_version(FILE *);
+
+#endif

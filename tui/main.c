@@ -1,0 +1,13 @@
+/*
+ * Opastin: guides people to public services through their life events.
+ * Everything is in the library (see app.c); this is only the entry point.
+ */
+#include "config.h"
+
+#include "app.h"
+
+int
+main(int argc, char **argv)
+{
+	return app_main(argc, argv);
+}

@@ -1,0 +1,147 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "muni.h"
+#include "text.h"
+#include "util.h"
+
+static const char *const muni_columns[] = { "code", "name_fi", "name_sv", NULL };
+
+int
+munis_load(struct munis *m, const char *path, const char *display, char **cause)
+{
+	memset(m, 0, sizeof *m);
+	if (table_load(&m->t, path, display, muni_columns, cause) < 0)
+		return -1;
+	m->n = m->t.nrows;
+	m->v = xcalloc(m->n, sizeof *m->v);
+	for (size_t i = 0; i < m->n; i++) {
+		struct muni *mu = &m->v[i];
+		mu->code = table_cell(&m->t, i, 0);
+		mu->name[0] = table_cell(&m->t, i, 1);
+		mu->name[1] = table_cell(&m->t, i, 2);
+		if (strlen(mu->code) != 3 || !isdigit((unsigned char)mu->code[0]) ||
+		    !isdigit((unsigned char)mu->code[1]) || !isdigit((unsigned char)mu->code[2])) {
+			*cause = xasprintf("%s:%zu:1: municipality code \"%s\" is not three digits",
+			    display, m->t.lines[i], mu->code);
+			m->n = i;
+			munis_free(m);
+			return -1;
+		}
+		if (mu->name[0][0] == '\0' || mu->name[1][0] == '\0') {
+			*cause = xasprintf("%s:%zu:5: municipality %s has no name",
+			    display, m->t.lines[i], mu->code);
+			m->n = i;
+			munis_free(m);
+			return -1;
+		}
+		mu->folded[0] = text_fold(mu->name[0]);
+		mu->folded[1] = text_fold(mu->name[1]);
+	}
+	return 0;
+}
+
+void
+munis_free(struct munis *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->v[i].folded[0]);
+		free(m->v[i].folded[1]);
+	}
+	free(m->v);
+	table_free(&m->t);
+	memset(m, 0, sizeof *m);
+}
+
+long
+munis_find(const struct munis *m, const char *code)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (strcmp(m->v[i].code, code) == 0)
+			return (long)i;
+	return -1;
+}
+
+const char *
+muni_name(const struct muni *mu, enum lang l)
+{
+	return l == LANG_SV ? mu->name[1] : mu->name[0];
+}
+
+const char *
+muni_other_name(const struct muni *mu, enum lang l)
+{
+	if (strcmp(mu->name[0], mu->name[1]) == 0)
+		return NULL;
+	return l == LANG_SV ? mu->name[0] : mu->name[1];
+}
+
+static const struct munis *sort_m;
+static enum lang sort_lang;
+
+/* Finnish and Swedish alphabetical order: å, ä and ö come after z. */
+static int
+collate(const char *a, const char *b)
+{
+	for (;;) {
+		unsigned int ca, cb;
+		size_t la = utf8_decode(a, strlen(a), &ca);
+		size_t lb = utf8_decode(b, strlen(b), &cb);
+		int ka = (int)ca, kb = (int)cb;
+		if (ka == 0 || kb == 0)
+			return ka - kb;
+		if (ka == 0xE5 || ka == 0xC5) ka = 'z' + 1;
+		else if (ka == 0xE4 || ka == 0xC4) ka = 'z' + 2;
+		else if (ka == 0xF6 || ka == 0xD6) ka = 'z' + 3;
+		else if (ka >= 'A' && ka <= 'Z') ka += 32;
+		if (kb == 0xE5 || kb == 0xC5) kb = 'z' + 1;
+		else if (kb == 0xE4 || kb == 0xC4) kb = 'z' + 2;
+		else if (kb == 0xF6 || kb == 0xD6) kb = 'z' + 3;
+		else if (kb >= 'A' && kb <= 'Z') kb += 32;
+		if (ka != kb)
+			return ka - kb;
+		a += la;
+		b += lb;
+	}
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	const struct muni *x = &sort_m->v[*(const size_t *)a];
+	const struct muni *y = &sort_m->v[*(const size_t *)b];
+	int i = sort_lang == LANG_SV ? 1 : 0;
+	return collate(x->name[i], y->name[i]);
+}
+
+size_t
+munis_filter(const struct munis *m, const char *query, enum lang l, size_t *out)
+{
+	char *q = text_fold(query);
+	size_t n = 0, nprefix = 0;
+
+	/* Prefix matches first. */
+	for (size_t i = 0; i < m->n; i++) {
+		const struct muni *mu = &m->v[i];
+		if (strncmp(mu->folded[0], q, strlen(q)) == 0 ||
+		    strncmp(mu->folded[1], q, strlen(q)) == 0)
+			out[n++] = i;
+	}
+	nprefix = n;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct muni *mu = &m->v[i];
+		bool prefix = strncmp(mu->folded[0], q, strlen(q)) == 0 ||
+		    strncmp(mu->folded[1], q, strlen(q)) == 0;
+		if (!prefix && (text_match(mu->folded[0], q) || text_match(mu->folded[1], q)))
+			out[n++] = i;
+	}
+	free(q);
+	sort_m = m;
+	sort_lang = l;
+	qsort(out, nprefix, sizeof *out, by_name);
+	qsort(out + nprefix, n - nprefix, sizeof *out, by_name);
+	return n;
+}

@@ -1,0 +1,122 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "present.h"
+#include "profile.h"
+#include "util.h"
+
+char *
+present_reason(const struct reason *r, const struct quest *quest)
+{
+	switch (r->kind) {
+	case REASON_EVENT:
+		if (r->question == QUEST_EVENT_QUESTION) {
+			const struct question *q = &quest->q[r->question];
+			/* TRANSLATORS: %s is the life event the citizen chose, e.g. "Moving". */
+			return xasprintf(_("You chose: %s"), _(q->opts[r->option].label));
+		}
+		/* TRANSLATORS: %s is a life-event code from the profile, e.g. "KE4.2". */
+		return xasprintf(_("Life event %s"), r->code);
+	case REASON_ANSWER:
+		if (r->question != PROFILE_NO_SOURCE && r->question < quest->nq) {
+			const struct question *q = &quest->q[r->question];
+			if (r->option >= 0 && (size_t)r->option < q->nopts)
+				/* TRANSLATORS: %s is an answer the citizen gave, e.g. "We are adopting a child". */
+				return xasprintf(_("You answered: %s"), _(q->opts[r->option].label));
+			/* TRANSLATORS: %s is the short name of a question, e.g. "Children at home". */
+			return xasprintf(_("Your answer to: %s"), _(quest_short(quest, r->question)));
+		}
+		/* TRANSLATORS: %s is a PTV service class code such as "P1.4". */
+		return xasprintf(_("Service class %s"), r->code);
+	case REASON_METER:
+		/* TRANSLATORS: %1$s is a life area such as "Housing", %2$d the
+		   citizen's own rating from 0 to 10. */
+		return xasprintf(_("You rated %1$s %2$d of 10"),
+		    _(quest->dims[r->dim].label), r->value);
+	}
+	return xstrdup("");
+}
+
+char *
+present_reasons(const struct service *s, const struct quest *quest)
+{
+	char *out = NULL;
+
+	for (size_t i = 0; i < s->nreasons; i++) {
+		char *r = present_reason(&s->reasons[i], quest);
+		char *joined = out ? xasprintf("%s; %s", out, r) : r;
+		if (out != NULL) {
+			free(out);
+			free(r);
+		}
+		out = joined;
+	}
+	if (out == NULL)
+		return xstrdup(_("Why: it matches your life situation."));
+	/* TRANSLATORS: %s lists the answers that led to a suggestion. */
+	char *line = xasprintf(_("Why: %s"), out);
+	free(out);
+	return line;
+}
+
+const char *
+present_channel_type(enum channel_type t)
+{
+	switch (t) {
+	case CHANNEL_WEBPAGE:
+		return _("Web page");
+	case CHANNEL_ECHANNEL:
+		return _("Online service");
+	case CHANNEL_PHONE:
+		return _("Phone");
+	case CHANNEL_EMAIL:
+		return _("E-mail");
+	case CHANNEL_LOCATION:
+		return _("Visiting address");
+	case CHANNEL_FORM:
+		return _("Printable form");
+	case CHANNEL_OTHER:
+		break;
+	}
+	return _("Contact");
+}
+
+static void
+add(char ***labels, char ***values, size_t *n, const char *label, char *value)
+{
+	*labels = xreallocarray(*labels, *n + 1, sizeof **labels);
+	*values = xreallocarray(*values, *n + 1, sizeof **values);
+	(*labels)[*n] = xstrdup(label);
+	(*values)[*n] = value;
+	(*n)++;
+}
+
+void
+present_channel(const struct channel *c, char ***labels, char ***values, size_t *n)
+{
+	for (size_t i = 0; i < c->nphones; i++)
+		add(labels, values, n, _("Phone"), xstrdup(c->phones[i]));
+	for (size_t i = 0; i < c->nhours; i++)
+		add(labels, values, n, _("Hours"), xstrdup(c->hours[i]));
+	if (c->languages != NULL)
+		add(labels, values, n, _("Languages"), xstrdup(c->languages));
+	for (size_t i = 0; i < c->nweb; i++)
+		add(labels, values, n, _("Web"), xstrdup(c->web[i]));
+	for (size_t i = 0; i < c->nemails; i++)
+		add(labels, values, n, _("E-mail"), xstrdup(c->emails[i]));
+	if (c->address != NULL)
+		add(labels, values, n, _("Address"), xstrdup(c->address));
+}
+
+char *
+present_source(const struct results *r)
+{
+	if (r->source == SOURCE_BACKEND)
+		return xstrdup(_("Suggestions from the national service recommender."));
+	/* TRANSLATORS: %s is a date such as 2026-11-29. */
+	return xasprintf(_("Suggestions from this kiosk's own service catalogue, checked %s."),
+	    r->catalogue_date ? r->catalogue_date : "?");
+}

@@ -1,0 +1,29 @@
+/*
+ * present.h: how results read, in words, in the current language.
+ *
+ * Shared by the screens and by batch mode's text format, so that the
+ * terminal and a printout say the same thing.  Pure: returns new strings,
+ * draws nothing.
+ */
+#ifndef OPASTIN_PRESENT_H
+#define OPASTIN_PRESENT_H
+
+#include "quest.h"
+#include "results.h"
+
+/* "You chose: Having a child", "You rated Money 3 of 10", ... */
+char *present_reason(const struct reason *, const struct quest *);
+/* All of a service's reasons in one line: "Why: ...; ...". */
+char *present_reasons(const struct service *, const struct quest *);
+
+/* The name of a channel type: "Phone", "Web page", ... */
+const char *present_channel_type(enum channel_type);
+
+/* A channel as label and value lines ("Phone", "020 634 0200"), appended
+ * to labels[] and values[] (n of each). */
+void present_channel(const struct channel *, char ***labels, char ***values, size_t *n);
+
+/* "Suggestions from this kiosk's own catalogue, checked 2026-11-29." */
+char *present_source(const struct results *);
+
+#endif

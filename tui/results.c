@@ -1,0 +1,69 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "results.h"
+#include "util.h"
+
+static const char *const channel_names[] = {
+	[CHANNEL_WEBPAGE] = "WebPage",
+	[CHANNEL_ECHANNEL] = "EChannel",
+	[CHANNEL_PHONE] = "Phone",
+	[CHANNEL_EMAIL] = "Email",
+	[CHANNEL_LOCATION] = "ServiceLocation",
+	[CHANNEL_FORM] = "PrintableForm",
+	[CHANNEL_OTHER] = "Other",
+};
+
+const char *
+channel_type_name(enum channel_type t)
+{
+	return channel_names[t];
+}
+
+int
+channel_type_parse(const char *s)
+{
+	for (int i = 0; i < (int)nitems(channel_names); i++)
+		if (strcmp(channel_names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+static void
+channel_free(struct channel *c)
+{
+	free(c->id);
+	free(c->name);
+	strv_free(c->phones, c->nphones);
+	strv_free(c->hours, c->nhours);
+	strv_free(c->emails, c->nemails);
+	strv_free(c->web, c->nweb);
+	free(c->address);
+	free(c->languages);
+}
+
+void
+results_free(struct results *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct service *s = &r->v[i];
+		free(s->id);
+		free(s->name);
+		free(s->org);
+		free(s->summary);
+		free(s->checked);
+		for (size_t j = 0; j < s->nch; j++)
+			channel_free(&s->ch[j]);
+		free(s->ch);
+		if (s->reasons != NULL)
+			wipe(s->reasons, s->nreasons * sizeof *s->reasons);
+		free(s->reasons);
+	}
+	if (r->v != NULL)
+		wipe(r->v, r->n * sizeof *r->v);
+	free(r->v);
+	free(r->recommendation_id);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,444 @@
+/*
+ * screen-question.c: one question of the flow, of any type.
+ *
+ * The screen reads the current question from the session's flow and
+ * writes the answer back through session_answer(); it keeps only what is
+ * being edited (the focus, ticked boxes, typed text) in its own state.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "muni.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+#include "widget.h"
+
+/* Targets for buttons under the list, after the items. */
+enum button { BUTTON_CONTINUE, BUTTON_SKIP, BUTTON_COUNT };
+
+struct qscreen {
+	size_t qi;
+	const struct question *q;
+	struct list list;
+	unsigned long mask;	/* multi: the boxes ticked so far */
+	struct field field;	/* number, municipality search */
+	size_t *matches;	/* municipality: indices that match the search */
+	size_t nmatches;
+	/* Items of the list, rebuilt on each draw in the current language. */
+	struct list_item *items;
+	size_t nitems;
+	int buttons[BUTTON_COUNT];	/* item index of each button, or -1 */
+	char **owned;		/* strings the items point to */
+	size_t nowned;
+};
+
+static const char *
+own(struct qscreen *qs, char *s)
+{
+	strv_push(&qs->owned, &qs->nowned, s);
+	return s;
+}
+
+static void
+refilter(struct ui *ui, struct qscreen *qs)
+{
+	struct session *s = ui_session(ui);
+	qs->nmatches = munis_filter(&s->assets->munis, qs->field.text, s->lang, qs->matches);
+	qs->list.focus = 0;
+	qs->list.top = 0;
+}
+
+static void *
+question_init(struct ui *ui)
+{
+	struct session *s = ui_session(ui);
+	struct qscreen *qs = xcalloc(1, sizeof *qs);
+	struct answer a;
+
+	qs->qi = s->flow.cur;
+	qs->q = &s->assets->quest.q[qs->qi];
+	a = session_answer_or_default(s, qs->qi);
+	list_init(&qs->list, qs->q->type == Q_SCALE ? 0 : 1);
+
+	switch (qs->q->type) {
+	case Q_SINGLE:
+		if (a.state == ANSWER_SET)
+			qs->list.focus = (size_t)a.value;
+		break;
+	case Q_MULTI:
+		if (a.state == ANSWER_SET)
+			qs->mask = a.mask;
+		break;
+	case Q_SCALE:
+		if (a.state == ANSWER_SET)
+			qs->list.focus = (size_t)a.value;
+		else if (a.state == ANSWER_SKIPPED)
+			qs->list.focus = METER_MAX + 1;
+		else
+			qs->list.focus = 5;
+		break;
+	case Q_NUMBER:
+		if (a.state == ANSWER_SET) {
+			char buf[16];
+			snprintf(buf, sizeof buf, "%d", a.value);
+			for (char *p = buf; *p; p++)
+				field_type(&qs->field, (unsigned char)*p);
+		}
+		break;
+	case Q_MUNICIPALITY:
+		qs->matches = xcalloc(s->assets->munis.n, sizeof *qs->matches);
+		refilter(ui, qs);
+		if (a.state == ANSWER_SET)
+			for (size_t i = 0; i < qs->nmatches; i++)
+				if (qs->matches[i] == (size_t)a.value)
+					qs->list.focus = i;
+		break;
+	}
+	return qs;
+}
+
+static void
+drop_items(struct qscreen *qs)
+{
+	strv_free(qs->owned, qs->nowned);
+	qs->owned = NULL;
+	qs->nowned = 0;
+	free(qs->items);
+	qs->items = NULL;
+	qs->nitems = 0;
+}
+
+static void
+question_free(void *data)
+{
+	struct qscreen *qs = data;
+	drop_items(qs);
+	free(qs->matches);
+	field_clear(&qs->field);
+	wipe(qs, sizeof *qs);
+	free(qs);
+}
+
+static struct list_item *
+add_item(struct qscreen *qs, const char *text, enum list_mark mark, bool numbered)
+{
+	qs->items = xreallocarray(qs->items, qs->nitems + 1, sizeof *qs->items);
+	struct list_item *it = &qs->items[qs->nitems++];
+	memset(it, 0, sizeof *it);
+	it->text = text;
+	it->mark = mark;
+	it->numbered = numbered;
+	return it;
+}
+
+static void
+add_button(struct qscreen *qs, enum button b, const char *label)
+{
+	qs->buttons[b] = (int)qs->nitems;
+	add_item(qs, label, MARK_BUTTON, false);
+}
+
+/* The items for the question as it stands, in the current language. */
+static void
+build_items(struct ui *ui, struct qscreen *qs)
+{
+	struct session *s = ui_session(ui);
+	const struct quest *quest = &s->assets->quest;
+	const struct question *q = qs->q;
+	struct answer a = s->flow.answers[qs->qi];
+
+	drop_items(qs);
+	for (int b = 0; b < BUTTON_COUNT; b++)
+		qs->buttons[b] = -1;
+
+	switch (q->type) {
+	case Q_SINGLE:
+		for (size_t i = 0; i < q->nopts; i++) {
+			bool on = a.state == ANSWER_SET && (size_t)a.value == i;
+			struct list_item *it = add_item(qs, _(q->opts[i].label),
+			    on ? MARK_RADIO_ON : MARK_RADIO, true);
+			if (qs->qi == QUEST_EVENT_QUESTION)
+				it->sub2 = _(quest->events[i].description);
+		}
+		break;
+	case Q_MULTI:
+		for (size_t i = 0; i < q->nopts; i++)
+			add_item(qs, _(q->opts[i].label),
+			    (qs->mask & (1UL << i)) ? MARK_CHECK_ON : MARK_CHECK, true);
+		add_button(qs, BUTTON_CONTINUE, _("Continue"));
+		break;
+	case Q_SCALE: {
+		const struct dimension *dim = q->meter >= 0 ? &quest->dims[q->meter] : NULL;
+		for (int v = METER_MIN; v <= METER_MAX; v++) {
+			bool on = a.state == ANSWER_SET && a.value == v;
+			const char *text = "";
+			if (v == METER_MIN)
+				text = dim ? _(dim->low) : _("Not at all");
+			else if (v == METER_MAX)
+				text = dim ? _(dim->high) : _("Completely");
+			add_item(qs, text, on ? MARK_RADIO_ON : MARK_RADIO, true);
+		}
+		add_button(qs, BUTTON_SKIP, _("Skip this question"));
+		break;
+	}
+	case Q_NUMBER:
+		add_button(qs, BUTTON_CONTINUE, _("Continue"));
+		if (q->optional)
+			add_button(qs, BUTTON_SKIP, _("Skip this question"));
+		break;
+	case Q_MUNICIPALITY:
+		for (size_t i = 0; i < qs->nmatches; i++) {
+			const struct muni *m = &s->assets->munis.v[qs->matches[i]];
+			const char *other = muni_other_name(m, s->lang);
+			const char *text = other ?
+			    own(qs, xasprintf("%s (%s)", muni_name(m, s->lang), other)) :
+			    muni_name(m, s->lang);
+			bool on = a.state == ANSWER_SET && (size_t)a.value == qs->matches[i];
+			add_item(qs, text, on ? MARK_RADIO_ON : MARK_NONE, true);
+		}
+		if (q->optional)
+			add_button(qs, BUTTON_SKIP, _("Skip this question"));
+		break;
+	}
+	if (qs->list.focus >= qs->nitems)
+		qs->list.focus = qs->nitems ? qs->nitems - 1 : 0;
+}
+
+static void
+commit(struct ui *ui, struct qscreen *qs, const struct answer *a)
+{
+	struct session *s = ui_session(ui);
+	session_answer(s, qs->qi, a);
+	flow_next(&s->flow);
+	ui_follow_flow(ui);
+}
+
+static void
+skip(struct ui *ui, struct qscreen *qs)
+{
+	struct answer a = { .state = ANSWER_SKIPPED };
+	commit(ui, qs, &a);
+}
+
+static void
+enter_number(struct ui *ui, struct qscreen *qs)
+{
+	const struct question *q = qs->q;
+	long v;
+
+	if (qs->field.chars == 0) {
+		if (q->optional) {
+			skip(ui, qs);
+			return;
+		}
+		ui_message(ui, ROLE_ERROR, _("Please type a number."));
+		return;
+	}
+	if (parse_int(qs->field.text, q->min, q->max, &v) < 0) {
+		/* TRANSLATORS: %1$d and %2$d are the smallest and largest number allowed. */
+		ui_message(ui, ROLE_ERROR, _("Please type a number from %1$d to %2$d."),
+		    q->min, q->max);
+		return;
+	}
+	struct answer a = { .state = ANSWER_SET, .value = (int)v };
+	commit(ui, qs, &a);
+}
+
+/* Enter, or a click, on item i. */
+static void
+activate(struct ui *ui, struct qscreen *qs, size_t i)
+{
+	const struct question *q = qs->q;
+	struct answer a = { .state = ANSWER_SET };
+
+	if ((int)i == qs->buttons[BUTTON_SKIP]) {
+		skip(ui, qs);
+		return;
+	}
+	switch (q->type) {
+	case Q_SINGLE:
+		a.value = (int)i;
+		commit(ui, qs, &a);
+		break;
+	case Q_MULTI:
+		if ((int)i == qs->buttons[BUTTON_CONTINUE]) {
+			a.mask = qs->mask;
+			commit(ui, qs, &a);
+		} else
+			qs->mask ^= 1UL << i;
+		break;
+	case Q_SCALE:
+		a.value = (int)i;
+		commit(ui, qs, &a);
+		break;
+	case Q_NUMBER:
+		enter_number(ui, qs);
+		break;
+	case Q_MUNICIPALITY:
+		if (i < qs->nmatches) {
+			a.value = (int)qs->matches[i];
+			commit(ui, qs, &a);
+		}
+		break;
+	}
+}
+
+static int
+question_key(struct ui *ui, void *data, int key)
+{
+	struct qscreen *qs = data;
+	const struct question *q = qs->q;
+	int page = LINES / 3;
+
+	build_items(ui, qs);
+	if (key == UI_KEY_ENTER) {
+		if (q->type == Q_MULTI && qs->list.focus < q->nopts) {
+			struct answer a = { .state = ANSWER_SET, .mask = qs->mask };
+			commit(ui, qs, &a);
+		} else if (q->type == Q_NUMBER && (int)qs->list.focus != qs->buttons[BUTTON_SKIP])
+			enter_number(ui, qs);
+		else if (q->type == Q_MUNICIPALITY && qs->nmatches == 0 &&
+		    (int)qs->list.focus != qs->buttons[BUTTON_SKIP])
+			ui_message(ui, ROLE_ERROR, _("No municipality matches. Erase a letter with Backspace."));
+		else if (qs->nitems > 0)
+			activate(ui, qs, qs->list.focus);
+		return UI_HANDLED;
+	}
+	if (key == ' ' && q->type == Q_MULTI) {
+		if (qs->list.focus < q->nopts)
+			qs->mask ^= 1UL << qs->list.focus;
+		return UI_HANDLED;
+	}
+	if (q->type == Q_NUMBER) {
+		if (key >= '0' && key <= '9')
+			return field_type(&qs->field, (unsigned)key) ? UI_HANDLED : UI_IGNORED;
+		if (key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08)
+			return field_erase(&qs->field) ? UI_HANDLED : UI_IGNORED;
+	}
+	if (q->type == Q_MUNICIPALITY) {
+		if (key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08) {
+			if (!field_erase(&qs->field))
+				return UI_IGNORED;
+			refilter(ui, qs);
+			return UI_HANDLED;
+		}
+		if (key < UI_FN_BASE && key != UI_KEY_ESC && key != UI_KEY_TAB &&
+		    !(key >= '0' && key <= '9') && key >= 0x20) {
+			if (field_type(&qs->field, (unsigned)key))
+				refilter(ui, qs);
+			return UI_HANDLED;
+		}
+	}
+	return list_key(&qs->list, qs->items, qs->nitems, key, page) ? UI_HANDLED : UI_IGNORED;
+}
+
+static void
+question_back(struct ui *ui, void *data)
+{
+	struct session *s = ui_session(ui);
+
+	if (!flow_back(&s->flow))
+		ui_goto(ui, &screen_welcome);
+	else
+		ui_follow_flow(ui);
+}
+
+static void
+question_click(struct ui *ui, void *data, int target)
+{
+	struct qscreen *qs = data;
+
+	build_items(ui, qs);
+	if (target < 0 || (size_t)target >= qs->nitems)
+		return;
+	qs->list.focus = (size_t)target;
+	activate(ui, qs, (size_t)target);
+}
+
+static const char *
+header_title(struct session *s, const struct question *q)
+{
+	const struct quest *quest = &s->assets->quest;
+	long ev = flow_event(&s->flow);
+
+	if (q == &quest->q[QUEST_EVENT_QUESTION])
+		return _("Your life event");
+	if (q->event >= 0 || (q->meter >= 0 && ev >= 0))
+		return _(quest->events[ev].title);
+	return _("About you");
+}
+
+static void
+question_draw(struct ui *ui, void *data)
+{
+	struct qscreen *qs = data;
+	struct session *s = ui_session(ui);
+	const struct question *q = qs->q;
+	int y, x, h, w;
+	size_t pos, total;
+
+	build_items(ui, qs);
+	flow_progress(&s->flow, &pos, &total);
+	/* TRANSLATORS: progress in the header; %1$zu is the number of this
+	   question, %2$zu how many there are in all. */
+	char *progress = xasprintf(_("Question %1$zu of %2$zu"), pos, total);
+	ui_header(ui, header_title(s, q), progress);
+	free(progress);
+
+	ui_body(ui, &y, &x, &h, &w);
+	int used = ui_wrap(ui, y, x, w, 3, ROLE_TITLE, _(q->text));
+	if (q->help != NULL)
+		used += ui_wrap(ui, y + used, x, w, 2, ROLE_HINT, _(q->help));
+	used++;
+
+	if (q->type == Q_NUMBER || q->type == Q_MUNICIPALITY) {
+		/* The text field, with the hardware cursor after the text. */
+		const char *label = q->type == Q_NUMBER ? _("Your answer:") : _("Search:");
+		int lw = text_width(label);
+		ui_put(ui, y + used, x, lw, ROLE_NORMAL, label);
+		char *shown = xasprintf("%s_", qs->field.text);
+		ui_put(ui, y + used, x + lw + 1, FIELD_MAX, ROLE_FOCUS, shown);
+		int fx = x + lw + 1 + text_width(qs->field.text);
+		free(shown);
+		if (q->type == Q_NUMBER && q->unit != NULL)
+			ui_put(ui, y + used, fx + 2, w - (fx + 2 - x), ROLE_NORMAL, _(q->unit));
+		used++;
+		char *hint;
+		if (q->type == Q_NUMBER)
+			/* TRANSLATORS: %1$d and %2$d are the smallest and largest number allowed. */
+			hint = xasprintf(_("Type a number from %1$d to %2$d, then press Enter."),
+			    q->min, q->max);
+		else
+			/* TRANSLATORS: %zu is how many municipalities match what was typed. */
+			hint = xasprintf(_("Type the first letters of the name. %zu match."),
+			    qs->nmatches);
+		ui_put(ui, y + used, x, w, ROLE_HINT, hint);
+		free(hint);
+		used += 2;
+		list_draw(ui, &qs->list, qs->items, qs->nitems, y + used, x, h - used, w);
+		ui_cursor(ui, y + used - 3, fx);
+		if (q->type == Q_MUNICIPALITY && qs->nmatches > 0) {
+			/* The focused name is where the cursor belongs. */
+		}
+		return;
+	}
+	list_draw(ui, &qs->list, qs->items, qs->nitems, y + used, x, h - used, w);
+}
+
+const struct screen_ops screen_question = {
+	.name = "question",
+	.enter_label = N_("Select"),
+	.space = false,
+	.init = question_init,
+	.free = question_free,
+	.key = question_key,
+	.back = question_back,
+	.click = question_click,
+	.draw = question_draw,
+};

@@ -1,0 +1,189 @@
+/*
+ * screen-review.c: every answer on one screen, each one open to change,
+ * and the way on to the results.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "muni.h"
+#include "ui.h"
+#include "util.h"
+#include "widget.h"
+
+struct review {
+	struct list list;
+	size_t *steps;		/* the questions shown, in order */
+	size_t nsteps;
+	struct list_item *items;
+	char **owned;
+	size_t nowned;
+};
+
+static void *
+review_init(struct ui *ui)
+{
+	struct review *r = xcalloc(1, sizeof *r);
+	struct session *s = ui_session(ui);
+
+	list_init(&r->list, 1);
+	r->steps = xcalloc(s->assets->quest.nq, sizeof *r->steps);
+	/* Start on the button that goes on to the results. */
+	r->list.focus = flow_steps(&s->flow, NULL);
+	return r;
+}
+
+static void
+drop_items(struct review *r)
+{
+	for (size_t i = 0; i < r->nowned; i++)
+		wipe_free_str(r->owned[i]);
+	free(r->owned);
+	r->owned = NULL;
+	r->nowned = 0;
+	free(r->items);
+	r->items = NULL;
+}
+
+static void
+review_free(void *data)
+{
+	struct review *r = data;
+	drop_items(r);
+	free(r->steps);
+	free(r);
+}
+
+/* The answer to question qi in words. */
+static char *
+answer_text(const struct session *s, size_t qi)
+{
+	const struct question *q = &s->assets->quest.q[qi];
+	const struct answer *a = &s->flow.answers[qi];
+
+	if (a->state == ANSWER_NONE)
+		return xstrdup(_("(not answered)"));
+	if (a->state == ANSWER_SKIPPED)
+		return xstrdup(_("(skipped)"));
+	switch (q->type) {
+	case Q_SINGLE:
+		return xstrdup(_(q->opts[a->value].label));
+	case Q_MULTI: {
+		char *out = NULL;
+		for (size_t i = 0; i < q->nopts; i++) {
+			if (!(a->mask & (1UL << i)))
+				continue;
+			char *next = out ? xasprintf("%s, %s", out, _(q->opts[i].label)) :
+			    xstrdup(_(q->opts[i].label));
+			free(out);
+			out = next;
+		}
+		return out ? out : xstrdup(_("(none of these)"));
+	}
+	case Q_SCALE:
+		/* TRANSLATORS: a rating on the review screen, e.g. "7 of 10". */
+		return xasprintf(_("%d of 10"), a->value);
+	case Q_NUMBER:
+		if (q->unit != NULL)
+			return xasprintf("%d %s", a->value, _(q->unit));
+		return xasprintf("%d", a->value);
+	case Q_MUNICIPALITY:
+		return xstrdup(muni_name(&s->assets->munis.v[a->value], s->lang));
+	}
+	return xstrdup("");
+}
+
+static size_t
+build_items(struct ui *ui, struct review *r)
+{
+	struct session *s = ui_session(ui);
+
+	drop_items(r);
+	r->nsteps = flow_steps(&s->flow, r->steps);
+	r->items = xcalloc(r->nsteps + 1, sizeof *r->items);
+	for (size_t i = 0; i < r->nsteps; i++) {
+		char *ans = answer_text(s, r->steps[i]);
+		/* TRANSLATORS: a line on the review screen: %1$s is the short
+		   name of a question, %2$s the citizen's answer. */
+		char *line = xasprintf(_("%1$s: %2$s"),
+		    _(quest_short(&s->assets->quest, r->steps[i])), ans);
+		wipe_free_str(ans);
+		strv_push(&r->owned, &r->nowned, line);
+		r->items[i].text = line;
+		r->items[i].numbered = true;
+	}
+	r->items[r->nsteps].text = _("Show suggested services");
+	r->items[r->nsteps].mark = MARK_BUTTON;
+	return r->nsteps + 1;
+}
+
+static void
+activate(struct ui *ui, struct review *r, size_t i)
+{
+	struct session *s = ui_session(ui);
+
+	if (i < r->nsteps) {
+		flow_edit(&s->flow, r->steps[i]);
+		ui_follow_flow(ui);
+		return;
+	}
+	session_recommend(s);
+	ui_goto(ui, &screen_results);
+}
+
+static int
+review_key(struct ui *ui, void *data, int key)
+{
+	struct review *r = data;
+	size_t n = build_items(ui, r);
+
+	if (key == UI_KEY_ENTER) {
+		activate(ui, r, r->list.focus < n ? r->list.focus : n - 1);
+		return UI_HANDLED;
+	}
+	return list_key(&r->list, r->items, n, key, 5) ? UI_HANDLED : UI_IGNORED;
+}
+
+static void
+review_back(struct ui *ui, void *data)
+{
+	struct session *s = ui_session(ui);
+	flow_back(&s->flow);
+	ui_follow_flow(ui);
+}
+
+static void
+review_click(struct ui *ui, void *data, int target)
+{
+	struct review *r = data;
+	size_t n = build_items(ui, r);
+	if (target >= 0 && (size_t)target < n)
+		activate(ui, r, (size_t)target);
+}
+
+static void
+review_draw(struct ui *ui, void *data)
+{
+	struct review *r = data;
+	int y, x, h, w;
+	size_t n = build_items(ui, r);
+
+	ui_header(ui, _("Check your answers"), NULL);
+	ui_body(ui, &y, &x, &h, &w);
+	int used = ui_wrap(ui, y, x, w, 2, ROLE_TITLE,
+	    _("These are your answers. Choose one to change it, or go on to the services."));
+	list_draw(ui, &r->list, r->items, n, y + used + 1, x, h - used - 1, w);
+}
+
+const struct screen_ops screen_review = {
+	.name = "review",
+	.enter_label = N_("Select"),
+	.init = review_init,
+	.free = review_free,
+	.key = review_key,
+	.back = review_back,
+	.click = review_click,
+	.draw = review_draw,
+};

@@ -1,0 +1,116 @@
+#include "config.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tty.h"
+
+volatile sig_atomic_t tty_quit_signal;
+
+static bool started;
+static int attrs[ROLE_COUNT];
+
+static const struct {
+	short fg, bg;
+	int mono;
+} roles[ROLE_COUNT] = {
+#define X(name, fg, bg, mono) [name] = { fg, bg, mono },
+	TTY_ROLES(X)
+#undef X
+};
+
+static void
+on_quit(int sig)
+{
+	tty_quit_signal = sig;
+}
+
+/* A crash still leaves a usable terminal behind. */
+static void
+on_crash(int sig)
+{
+	if (started)
+		endwin();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+restore_at_exit(void)
+{
+	tty_stop();
+}
+
+static void
+setup_colours(void)
+{
+	const char *no_colour = getenv("NO_COLOR");
+	bool colour = has_colors() && (no_colour == NULL || *no_colour == '\0');
+
+	if (colour) {
+		start_color();
+		use_default_colors();
+	}
+	for (int r = 0; r < ROLE_COUNT; r++) {
+		if (!colour || COLORS < 8 || COLOR_PAIRS < ROLE_COUNT + 1) {
+			attrs[r] = roles[r].mono;
+			continue;
+		}
+		init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
+		attrs[r] = COLOR_PAIR(r + 1);
+		/* Keep emphasis that is not colour. */
+		attrs[r] |= roles[r].mono & (A_BOLD | A_UNDERLINE);
+	}
+}
+
+void
+tty_start(void)
+{
+	struct sigaction sa;
+	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	static const int quit[] = { SIGTERM, SIGHUP, SIGINT };
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_quit;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof quit / sizeof quit[0]; i++)
+		sigaction(quit[i], &sa, NULL);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof crash / sizeof crash[0]; i++)
+		sigaction(crash[i], &sa, NULL);
+	atexit(restore_at_exit);
+
+	initscr();
+	started = true;
+	/* Esc means "back": do not make the citizen wait a second for it. */
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	mousemask(BUTTON1_CLICKED | BUTTON1_RELEASED | BUTTON1_PRESSED, NULL);
+	mouseinterval(0);
+	setup_colours();
+}
+
+void
+tty_stop(void)
+{
+	if (!started)
+		return;
+	started = false;
+	mousemask(0, NULL);
+	curs_set(1);
+	endwin();
+}
+
+int
+tty_attr(enum role r)
+{
+	return attrs[r];
+}

@@ -1,0 +1,492 @@
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui.h"
+#include "util.h"
+
+#define UI_MAX_DEPTH 8
+#define UI_MAX_HITS 512
+/* Wake up now and then even without input, so that a resize signal that
+ * arrives just before poll() is never left waiting for a key. */
+#define UI_POLL_MS 250
+
+/* Key bar targets are negative, so they never clash with a screen's. */
+#define HIT_KEY(k) (-1 - (k))
+
+struct frame {
+	const struct screen_ops *ops;
+	void *data;
+};
+
+struct hit {
+	int y, x, w, target;
+	bool keybar;
+};
+
+struct ui {
+	struct session *session;
+	struct frame stack[UI_MAX_DEPTH];
+	int depth;
+	bool dirty;
+	struct hit hits[UI_MAX_HITS];
+	int nhits;
+	int cursor_y, cursor_x;
+	char *message;
+	enum role message_role;
+	char *title;
+	char *right;
+};
+
+struct ui *
+ui_new(struct session *s)
+{
+	struct ui *ui = xcalloc(1, sizeof *ui);
+	ui->session = s;
+	ui->dirty = true;
+	ui_goto(ui, &screen_welcome);
+	return ui;
+}
+
+static void
+pop_all(struct ui *ui)
+{
+	while (ui->depth > 0)
+		ui_pop(ui);
+}
+
+void
+ui_free(struct ui *ui)
+{
+	pop_all(ui);
+	free(ui->message);
+	free(ui->title);
+	free(ui->right);
+	free(ui);
+}
+
+struct session *
+ui_session(struct ui *ui)
+{
+	return ui->session;
+}
+
+void
+ui_push(struct ui *ui, const struct screen_ops *ops)
+{
+	if (ui->depth == UI_MAX_DEPTH)
+		return;
+	struct frame *f = &ui->stack[ui->depth++];
+	f->ops = ops;
+	f->data = NULL;
+	f->data = ops->init ? ops->init(ui) : NULL;
+	ui->dirty = true;
+}
+
+void
+ui_pop(struct ui *ui)
+{
+	if (ui->depth == 0)
+		return;
+	struct frame *f = &ui->stack[--ui->depth];
+	if (f->ops->free != NULL)
+		f->ops->free(f->data);
+	f->ops = NULL;
+	f->data = NULL;
+	ui->dirty = true;
+}
+
+void *
+ui_below(struct ui *ui)
+{
+	return ui->depth >= 2 ? ui->stack[ui->depth - 2].data : NULL;
+}
+
+void
+ui_goto(struct ui *ui, const struct screen_ops *ops)
+{
+	pop_all(ui);
+	ui_push(ui, ops);
+}
+
+void
+ui_dirty(struct ui *ui)
+{
+	ui->dirty = true;
+}
+
+void
+ui_follow_flow(struct ui *ui)
+{
+	ui_goto(ui, ui->session->flow.at_review ? &screen_review : &screen_question);
+}
+
+void
+ui_start_over(struct ui *ui)
+{
+	session_reset(ui->session);
+	/* Nothing of the last citizen may stay on the terminal. */
+	clear();
+	ui_goto(ui, &screen_welcome);
+}
+
+void
+ui_message(struct ui *ui, enum role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(ui->message);
+	va_start(ap, fmt);
+	ui->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui->message_role = role;
+	ui->dirty = true;
+}
+
+/* ---- Drawing helpers ---- */
+
+void
+ui_body(struct ui *ui, int *y, int *x, int *h, int *w)
+{
+	*y = 2;
+	*x = 2;
+	*h = LINES - 2 - 3;	/* header and a blank, message and key bar */
+	*w = COLS - 4;
+}
+
+void
+ui_header(struct ui *ui, const char *title, const char *right)
+{
+	free(ui->title);
+	free(ui->right);
+	ui->title = xstrdup(title);
+	ui->right = right ? xstrdup(right) : NULL;
+}
+
+void
+ui_put(struct ui *ui, int y, int x, int w, enum role role, const char *s)
+{
+	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	char *fit = text_fit(s, w);
+	attrset(tty_attr(role));
+	mvaddstr(y, x, fit);
+	attrset(A_NORMAL);
+	free(fit);
+}
+
+int
+ui_wrap(struct ui *ui, int y, int x, int w, int h, enum role role, const char *s)
+{
+	struct lines l;
+	int n = 0;
+
+	text_wrap(s, w, &l);
+	for (size_t i = 0; i < l.n && n < h; i++, n++) {
+		/* The last line that fits says when more text is cut off. */
+		if (n == h - 1 && i + 1 < l.n) {
+			char *more = xasprintf("%s …", l.v[i]);
+			ui_put(ui, y + n, x, w, role, more);
+			free(more);
+		} else
+			ui_put(ui, y + n, x, w, role, l.v[i]);
+	}
+	lines_free(&l);
+	return n;
+}
+
+int
+ui_wrap_height(const char *s, int w)
+{
+	struct lines l;
+	text_wrap(s, w, &l);
+	int n = (int)l.n;
+	lines_free(&l);
+	return n;
+}
+
+static void
+add_hit(struct ui *ui, int y, int x, int w, int target, bool keybar)
+{
+	if (ui->nhits == UI_MAX_HITS)
+		return;
+	struct hit *h = &ui->hits[ui->nhits++];
+	h->y = y;
+	h->x = x;
+	h->w = w;
+	h->target = target;
+	h->keybar = keybar;
+}
+
+void
+ui_hit(struct ui *ui, int y, int x, int w, int target)
+{
+	add_hit(ui, y, x, w, target, false);
+}
+
+void
+ui_cursor(struct ui *ui, int y, int x)
+{
+	ui->cursor_y = y;
+	ui->cursor_x = x;
+}
+
+/* ---- The frame around every screen ---- */
+
+static enum lang
+next_lang(enum lang l)
+{
+	return (enum lang)((l + 1) % LANG_COUNT);
+}
+
+struct keybar_item {
+	int key;
+	const char *name;
+	const char *label;
+};
+
+static void
+draw_keybar(struct ui *ui)
+{
+	const struct screen_ops *ops = ui->stack[ui->depth - 1].ops;
+	struct keybar_item items[8];
+	size_t n = 0;
+
+	if (ops->enter_label != NULL)
+		items[n++] = (struct keybar_item){ UI_KEY_ENTER, "Enter", _(ops->enter_label) };
+	if (ops->space)
+		/* TRANSLATORS: on the key bar after "Space": the space bar ticks a box. */
+		items[n++] = (struct keybar_item){ ' ', _("Space"), _("Tick") };
+	/* TRANSLATORS: on the key bar after "Esc": go to the previous screen. */
+	items[n++] = (struct keybar_item){ UI_KEY_ESC, "Esc", _("Back") };
+	items[n++] = (struct keybar_item){ UI_FN(KEY_F(1)), "F1", _("Help") };
+	/* The next language is named in its own language, for its readers. */
+	items[n++] = (struct keybar_item){ UI_FN(KEY_F(2)), "F2",
+	    lang_native_name(next_lang(ui->session->lang)) };
+	/* TRANSLATORS: on the key bar after "F10": clear all answers. */
+	items[n++] = (struct keybar_item){ UI_FN(KEY_F(10)), "F10", _("Start over") };
+
+	int total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += text_width(items[i].name) + 1 + text_width(items[i].label) + 2;
+	/* Labels shrink evenly when a language's words are long. */
+	int label_max = 40;
+	while (total > COLS && label_max > 3) {
+		label_max--;
+		total = 0;
+		for (size_t i = 0; i < n; i++) {
+			int lw = text_width(items[i].label);
+			total += text_width(items[i].name) + 1 + (lw < label_max ? lw : label_max) + 2;
+		}
+	}
+
+	int y = LINES - 1, x = 0;
+	attrset(tty_attr(ROLE_KEYBAR));
+	mvhline(y, 0, ' ', COLS);
+	for (size_t i = 0; i < n; i++) {
+		int start = x;
+		int nw = text_width(items[i].name);
+		int lw = text_width(items[i].label);
+		if (lw > label_max)
+			lw = label_max;
+		ui_put(ui, y, x, nw, ROLE_KEY, items[i].name);
+		x += nw + 1;
+		ui_put(ui, y, x, lw, ROLE_KEYBAR, items[i].label);
+		x += lw + 2;
+		add_hit(ui, y, start, x - start, items[i].key, true);
+	}
+	attrset(A_NORMAL);
+}
+
+static void
+draw_frame(struct ui *ui)
+{
+	attrset(tty_attr(ROLE_HEADER));
+	mvhline(0, 0, ' ', COLS);
+	attrset(A_NORMAL);
+	int rw = ui->right ? text_width(ui->right) : 0;
+	char *title = xasprintf("Opastin%s%s", ui->title ? " · " : "",
+	    ui->title ? ui->title : "");
+	ui_put(ui, 0, 1, COLS - rw - 3, ROLE_HEADER, title);
+	free(title);
+	if (ui->right)
+		ui_put(ui, 0, COLS - rw - 1, rw, ROLE_HEADER, ui->right);
+	if (ui->message)
+		ui_put(ui, LINES - 2, 2, COLS - 4, ui->message_role, ui->message);
+	draw_keybar(ui);
+}
+
+static void
+draw_too_small(struct ui *ui)
+{
+	char *msg = xasprintf(
+	    /* TRANSLATORS: %1$d x %2$d is the smallest size, %3$d x %4$d the
+	       current size of the window, in columns and rows. */
+	    _("Please make this window larger: at least %1$d×%2$d is needed, it is now %3$d×%4$d."),
+	    TTY_MIN_COLS, TTY_MIN_LINES, COLS, LINES);
+	int w = COLS > 2 ? COLS - 2 : COLS;
+	ui_wrap(ui, 0, COLS > 2 ? 1 : 0, w, LINES, ROLE_NOTICE, msg);
+	free(msg);
+}
+
+static void
+draw(struct ui *ui)
+{
+	struct frame *top = &ui->stack[ui->depth - 1];
+
+	erase();
+	ui->nhits = 0;
+	ui->cursor_y = ui->cursor_x = 0;
+	if (COLS < TTY_MIN_COLS || LINES < TTY_MIN_LINES) {
+		draw_too_small(ui);
+	} else {
+		free(ui->title);
+		free(ui->right);
+		ui->title = ui->right = NULL;
+		top->ops->draw(ui, top->data);
+		draw_frame(ui);
+	}
+	move(ui->cursor_y, ui->cursor_x);
+	refresh();
+	ui->dirty = false;
+}
+
+void
+ui_draw_below(struct ui *ui)
+{
+	if (ui->depth < 2)
+		return;
+	struct frame *below = &ui->stack[ui->depth - 2];
+	below->ops->draw(ui, below->data);
+	ui->nhits = 0;
+}
+
+/* ---- Input ---- */
+
+static void dispatch(struct ui *, int key);
+
+static void
+click(struct ui *ui, int y, int x)
+{
+	for (int i = ui->nhits - 1; i >= 0; i--) {
+		struct hit *h = &ui->hits[i];
+		if (y != h->y || x < h->x || x >= h->x + h->w)
+			continue;
+		if (h->keybar) {
+			dispatch(ui, h->target);
+			return;
+		}
+		struct frame *top = &ui->stack[ui->depth - 1];
+		if (top->ops->click != NULL)
+			top->ops->click(ui, top->data, h->target);
+		ui->dirty = true;
+		return;
+	}
+}
+
+static bool
+is_back_key(int key)
+{
+	return key == UI_KEY_ESC || key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08;
+}
+
+static void
+dispatch(struct ui *ui, int key)
+{
+	struct frame *top = &ui->stack[ui->depth - 1];
+	struct session *s = ui->session;
+
+	if (key == UI_FN(KEY_RESIZE)) {
+		ui->dirty = true;
+		return;
+	}
+	if (key == UI_FN(KEY_MOUSE)) {
+		MEVENT ev;
+		if (getmouse(&ev) == OK &&
+		    (ev.bstate & (BUTTON1_CLICKED | BUTTON1_RELEASED)))
+			click(ui, ev.y, ev.x);
+		return;
+	}
+	if (ui->message != NULL) {
+		free(ui->message);
+		ui->message = NULL;
+		ui->dirty = true;
+	}
+	if (COLS < TTY_MIN_COLS || LINES < TTY_MIN_LINES)
+		return;
+	switch (key) {
+	case UI_FN(KEY_F(1)):
+		if (top->ops == &screen_help)
+			ui_pop(ui);
+		else
+			ui_push(ui, &screen_help);
+		return;
+	case UI_FN(KEY_F(2)):
+		session_set_lang(s, next_lang(s->lang));
+		ui->dirty = true;
+		return;
+	case UI_FN(KEY_F(10)):
+		if (top->ops != &screen_confirm)
+			ui_push(ui, &screen_confirm);
+		return;
+	}
+	if (top->ops->key != NULL && top->ops->key(ui, top->data, key) == UI_HANDLED) {
+		ui->dirty = true;
+		return;
+	}
+	if (is_back_key(key)) {
+		if (top->ops->back != NULL)
+			top->ops->back(ui, top->data);
+		else if (ui->depth > 1)
+			ui_pop(ui);
+		ui->dirty = true;
+	}
+}
+
+static int
+read_key(int *key)
+{
+	wint_t wch;
+	int rc = wget_wch(stdscr, &wch);
+
+	if (rc == ERR)
+		return -1;
+	*key = rc == KEY_CODE_YES ? UI_FN((int)wch) : (int)wch;
+	if (*key == '\n')
+		*key = UI_KEY_ENTER;
+	if (*key == UI_FN(KEY_ENTER))
+		*key = UI_KEY_ENTER;
+	return 0;
+}
+
+int
+ui_run(struct ui *ui)
+{
+	tty_start();
+	while (!tty_quit_signal) {
+		if (ui->dirty)
+			draw(ui);
+		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+		int rc = poll(&pfd, 1, UI_POLL_MS);
+		if (rc < 0 && errno != EINTR)
+			break;
+		int key;
+		/* Also after a timeout or signal: a resize arrives as a key. */
+		while (read_key(&key) == 0)
+			dispatch(ui, key);
+		if (pfd.revents & (POLLHUP | POLLERR))
+			break;
+	}
+	tty_stop();
+	return 0;
+}

@@ -1,0 +1,117 @@
+/*
+ * ui.h: the screen manager and the main loop.
+ *
+ * Each screen is a table of functions over its own private state (see
+ * struct screen_ops), like tmux's window modes.  Screens never change
+ * what the citizen sees by themselves: key handlers change the model (the
+ * session) or move between screens and return flags; ui_run() then draws
+ * the top screen again when something is dirty.
+ *
+ * The loop polls the terminal with a timeout, so that later a network
+ * request can run while keys are still answered.
+ *
+ * Screens stack: a base screen (welcome, question, review, results) and
+ * overlays on top (detail, help, the start-over confirmation).
+ */
+#ifndef OPASTIN_UI_H
+#define OPASTIN_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "session.h"
+#include "tty.h"
+
+/*
+ * Keys: a Unicode code point for typed characters, or UI_FN(KEY_x) for
+ * curses' function keys, which would otherwise overlap code points.
+ */
+#define UI_FN_BASE 0x200000
+#define UI_FN(k) (UI_FN_BASE + (k))
+#define UI_KEY_ESC 0x1b
+#define UI_KEY_TAB '\t'
+#define UI_KEY_ENTER '\r'
+
+/* What a key handler did. */
+#define UI_IGNORED 0
+#define UI_HANDLED 1
+
+struct ui;
+
+struct screen_ops {
+	const char *name;
+	/* The verb on the key bar for Enter (a msgid), e.g. N_("Select"). */
+	const char *enter_label;
+	/* Whether Space means something here (it is then on the key bar). */
+	bool space;
+	/* Create the private state.  May read the session. */
+	void *(*init)(struct ui *);
+	void (*free)(void *);
+	/* A key; returns UI_HANDLED or UI_IGNORED (then the global keys
+	 * Esc and Backspace, meaning back, are tried). */
+	int (*key)(struct ui *, void *, int key);
+	/* Go back (Esc, Backspace).  NULL: pop the overlay. */
+	void (*back)(struct ui *, void *);
+	/* A click on a target registered with ui_hit() while drawing. */
+	void (*click)(struct ui *, void *, int target);
+	/* Draw into the body area given by ui_body(). */
+	void (*draw)(struct ui *, void *);
+};
+
+/* The screens. */
+extern const struct screen_ops screen_welcome;
+extern const struct screen_ops screen_question;
+extern const struct screen_ops screen_review;
+extern const struct screen_ops screen_results;
+extern const struct screen_ops screen_detail;
+extern const struct screen_ops screen_help;
+extern const struct screen_ops screen_confirm;
+/* The service focused on the results screen, given its state. */
+size_t screen_results_focus(void *);
+
+struct ui *ui_new(struct session *);
+void ui_free(struct ui *);
+/* Run until the program should end; returns the exit status. */
+int ui_run(struct ui *);
+
+struct session *ui_session(struct ui *);
+
+/* Replace all screens by a new base screen. */
+void ui_goto(struct ui *, const struct screen_ops *);
+/* Put an overlay on top, or take the top one away. */
+void ui_push(struct ui *, const struct screen_ops *);
+void ui_pop(struct ui *);
+/* The state of the screen under the top one (for overlays), or NULL. */
+void *ui_below(struct ui *);
+/* Ask for a redraw. */
+void ui_dirty(struct ui *);
+/* Start over from the welcome screen, wiping the session. */
+void ui_start_over(struct ui *);
+/* The base screen for the session as it is now (question, review, ...). */
+void ui_follow_flow(struct ui *);
+
+/* Show a one-line message above the key bar until the next key. */
+void ui_message(struct ui *, enum role, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- Drawing, for screens' draw functions. ---- */
+
+/* The area below the header and above the message line and key bar. */
+void ui_body(struct ui *, int *y, int *x, int *h, int *w);
+/* The header: a title, and on the right e.g. "Question 3 of 7". */
+void ui_header(struct ui *, const char *title, const char *right);
+/* Draw a string at (y, x) in a role, cut to w columns ("…" on a cut). */
+void ui_put(struct ui *, int y, int x, int w, enum role, const char *s);
+/* Draw wrapped text; returns the number of lines used (at most h). */
+int ui_wrap(struct ui *, int y, int x, int w, int h, enum role, const char *s);
+/* Lines text_wrap() would make. */
+int ui_wrap_height(const char *s, int w);
+/* For an overlay box: draw the screen under it first, unclickable. */
+void ui_draw_below(struct ui *);
+/* Register a clickable area for the top screen's click(). */
+void ui_hit(struct ui *, int y, int x, int w, int target);
+/* Put the hardware cursor here after drawing (the focused item), so that
+ * a braille display or screen reader can follow the focus. */
+void ui_cursor(struct ui *, int y, int x);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * util.h: allocation that cannot fail silently, string helpers, and wiping.
+ *
+ * Ownership: every x* allocator returns memory the caller owns and frees
+ * with free().  xasprintf() and xstrndup() never return NULL: on memory
+ * exhaustion the program stops with a message, as a kiosk cannot carry on
+ * sensibly without memory.
+ */
+#ifndef OPASTIN_UTIL_H
+#define OPASTIN_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define nitems(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t);
+void *xcalloc(size_t, size_t);
+void *xreallocarray(void *, size_t, size_t);
+char *xstrdup(const char *);
+char *xstrndup(const char *, size_t);
+char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+
+/* Overwrite n bytes in a way the compiler may not optimise away. */
+void wipe(void *, size_t);
+/* Wipe a NUL-terminated string in place, then free it.  NULL is fine. */
+void wipe_free_str(char *);
+
+/* Append to a growable array of strings (*v has *n entries); takes s. */
+void strv_push(char ***v, size_t *n, char *s);
+void strv_free(char **v, size_t n);
+bool strv_contains(char *const *v, size_t n, const char *s);
+
+/* Parse a whole decimal integer in [min, max]; 0 on success, -1 if not. */
+int parse_int(const char *s, long min, long max, long *out);
+
+/* Read a whole file into a NUL-terminated buffer of at most max bytes.
+ * Returns NULL with *cause set ("file: reason") on failure. */
+char *read_file(const char *path, size_t max, size_t *len, char **cause);
+
+/* Milliseconds from a monotonic clock. */
+long long now_ms(void);
+
+#endif

@@ -1,0 +1,361 @@
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+#include "widget.h"
+
+void
+numsel_init(struct numsel *ns)
+{
+	ns->pending = -1;
+	ns->at = 0;
+}
+
+long
+numsel_digit(struct numsel *ns, int digit, long long now, size_t count, int first)
+{
+	long last = (long)count - 1 + first;	/* the highest number shown */
+
+	if (ns->pending >= 0 && now - ns->at <= NUMSEL_TIMEOUT_MS) {
+		long two = ns->pending * 10 + digit;
+		ns->pending = -1;
+		if (two >= first && two <= last)
+			return two - first;
+	}
+	ns->pending = -1;
+	if (digit * 10 <= last && digit > 0) {
+		ns->pending = digit;
+		ns->at = now;
+	}
+	if (digit >= first && digit <= last)
+		return digit - first;
+	return -1;
+}
+
+void
+list_init(struct list *l, int first_number)
+{
+	memset(l, 0, sizeof *l);
+	l->first_number = first_number;
+	numsel_init(&l->ns);
+}
+
+/* The number an item shows: its position among the numbered items. */
+static long
+item_number(const struct list *l, const struct list_item *items, size_t i)
+{
+	long k = l->first_number;
+	for (size_t j = 0; j < i; j++)
+		if (items[j].numbered)
+			k++;
+	return items[i].numbered ? k : -1;
+}
+
+bool
+list_key(struct list *l, const struct list_item *items, size_t n, int key, int page)
+{
+	if (n == 0)
+		return false;
+	if (page < 1)
+		page = 1;
+	switch (key) {
+	case UI_FN(KEY_UP):
+	case UI_FN(KEY_BTAB):
+		l->focus = l->focus > 0 ? l->focus - 1 : (key == UI_FN(KEY_BTAB) ? n - 1 : 0);
+		break;
+	case UI_FN(KEY_DOWN):
+	case UI_KEY_TAB:
+		l->focus = l->focus + 1 < n ? l->focus + 1 : (key == UI_KEY_TAB ? 0 : n - 1);
+		break;
+	case UI_FN(KEY_HOME):
+		l->focus = 0;
+		break;
+	case UI_FN(KEY_END):
+		l->focus = n - 1;
+		break;
+	case UI_FN(KEY_PPAGE):
+		l->focus = l->focus > (size_t)page ? l->focus - (size_t)page : 0;
+		break;
+	case UI_FN(KEY_NPAGE):
+		l->focus = l->focus + (size_t)page < n ? l->focus + (size_t)page : n - 1;
+		break;
+	default:
+		if (key >= '0' && key <= '9') {
+			size_t numbered = 0;
+			for (size_t i = 0; i < n; i++)
+				if (items[i].numbered)
+					numbered++;
+			long k = numsel_digit(&l->ns, key - '0', now_ms(), numbered,
+			    l->first_number);
+			if (k < 0)
+				return false;
+			/* The k-th numbered item. */
+			for (size_t i = 0; i < n; i++) {
+				if (items[i].numbered && k-- == 0) {
+					l->focus = i;
+					break;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+	numsel_init(&l->ns);
+	return true;
+}
+
+int
+list_item_height(const struct list_item *it, int w)
+{
+	int text_w = w - 9;	/* marker, number and mark */
+	if (text_w < 10)
+		text_w = 10;
+	int h = ui_wrap_height(it->text, text_w);
+	if (it->sub != NULL)
+		h += ui_wrap_height(it->sub, text_w);
+	if (it->sub2 != NULL)
+		h += 1;
+	return h;
+}
+
+void
+list_scroll(struct list *l, const int *heights, size_t n, int h)
+{
+	if (n == 0) {
+		l->top = l->focus = 0;
+		return;
+	}
+	if (l->focus >= n)
+		l->focus = n - 1;
+	if (l->top > l->focus)
+		l->top = l->focus;
+	/* Move the top down until the focused item fits below it. */
+	for (;;) {
+		int used = 0;
+		for (size_t i = l->top; i <= l->focus; i++)
+			used += heights[i];
+		if (used <= h || l->top == l->focus)
+			break;
+		l->top++;
+	}
+}
+
+static const char *
+mark_text(enum list_mark m)
+{
+	switch (m) {
+	case MARK_RADIO:
+		return "( )";
+	case MARK_RADIO_ON:
+		return "(*)";
+	case MARK_CHECK:
+		return "[ ]";
+	case MARK_CHECK_ON:
+		return "[x]";
+	case MARK_NONE:
+	case MARK_BUTTON:
+		break;
+	}
+	return NULL;
+}
+
+void
+list_draw(struct ui *ui, struct list *l, const struct list_item *items, size_t n,
+    int y, int x, int h, int w)
+{
+	int *heights = xcalloc(n ? n : 1, sizeof *heights);
+	int text_w = w - 9;
+
+	if (text_w < 10)
+		text_w = 10;
+	for (size_t i = 0; i < n; i++)
+		heights[i] = list_item_height(&items[i], w);
+	list_scroll(l, heights, n, h);
+
+	int row = y;
+	for (size_t i = l->top; i < n && row < y + h; i++) {
+		const struct list_item *it = &items[i];
+		bool focus = i == l->focus;
+		int rows = heights[i] < y + h - row ? heights[i] : y + h - row;
+		char num[24] = "";
+		long k = item_number(l, items, i);
+
+		if (k >= 0)
+			snprintf(num, sizeof num, "%2ld", k);
+		/* The focus has a marker as well as a colour. */
+		ui_put(ui, row, x, 2, focus ? ROLE_FOCUS : ROLE_NORMAL, focus ? ">" : " ");
+		ui_put(ui, row, x + 2, 3, ROLE_NUMBER, num);
+		const char *mark = mark_text(it->mark);
+		int tx = x + 6;
+		if (mark != NULL) {
+			ui_put(ui, row, tx, 3, it->mark == MARK_RADIO_ON ||
+			    it->mark == MARK_CHECK_ON ? ROLE_CHOSEN : ROLE_NORMAL, mark);
+			tx += 4;
+		}
+		int tw = x + w - tx;
+		enum role role = focus ? ROLE_FOCUS : (it->mark == MARK_BUTTON ? ROLE_BUTTON : ROLE_TITLE);
+		int used;
+		if (it->mark == MARK_BUTTON) {
+			char *b = xasprintf("[ %s ]", it->text);
+			ui_put(ui, row, tx, tw, role, b);
+			free(b);
+			used = 1;
+		} else
+			used = ui_wrap(ui, row, tx, tw, rows, role, it->text);
+		if (focus)
+			ui_cursor(ui, row, x);
+		if (it->sub != NULL && used < rows)
+			used += ui_wrap(ui, row + used, tx, tw, rows - used, ROLE_NORMAL, it->sub);
+		if (it->sub2 != NULL && used < rows) {
+			ui_put(ui, row + used, tx, tw, ROLE_HINT, it->sub2);
+			used++;
+		}
+		for (int r = 0; r < rows; r++)
+			ui_hit(ui, row + r, x, w, (int)i);
+		row += heights[i];
+	}
+	/* Show that more items are above or below. */
+	if (l->top > 0)
+		ui_put(ui, y, x + w - 1, 1, ROLE_HINT, "↑");
+	int r = y;
+	size_t below;
+	for (below = l->top; below < n && r + heights[below] <= y + h; below++)
+		r += heights[below];
+	if (below < n)
+		ui_put(ui, y + h - 1, x + w - 1, 1, ROLE_HINT, "↓");
+	free(heights);
+}
+
+void
+field_clear(struct field *f)
+{
+	wipe(f, sizeof *f);
+}
+
+bool
+field_type(struct field *f, unsigned int cp)
+{
+	char buf[4];
+
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || f->chars >= FIELD_MAX)
+		return false;
+	size_t n = utf8_encode(cp, buf);
+	size_t len = strlen(f->text);
+	if (len + n >= sizeof f->text)
+		return false;
+	memcpy(f->text + len, buf, n);
+	f->text[len + n] = '\0';
+	f->chars++;
+	return true;
+}
+
+bool
+field_erase(struct field *f)
+{
+	if (f->chars == 0)
+		return false;
+	size_t before = strlen(f->text);
+	text_pop_char(f->text);
+	wipe(f->text + strlen(f->text), before - strlen(f->text));
+	f->chars--;
+	return true;
+}
+
+static void
+doc_push(struct doc *d, enum role role, int indent, char *text)
+{
+	d->v = xreallocarray(d->v, d->n + 1, sizeof *d->v);
+	d->v[d->n].text = text;
+	d->v[d->n].role = role;
+	d->v[d->n].indent = indent;
+	d->n++;
+}
+
+void
+doc_add(struct doc *d, enum role role, int indent, int width, const char *text)
+{
+	struct lines l;
+
+	text_wrap(text, width - indent, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		doc_push(d, role, indent, l.v[i]);
+		l.v[i] = NULL;
+	}
+	free(l.v);
+}
+
+void
+doc_blank(struct doc *d)
+{
+	doc_push(d, ROLE_NORMAL, 0, xstrdup(""));
+}
+
+void
+doc_clear(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i].text);
+	free(d->v);
+	d->v = NULL;
+	d->n = 0;
+}
+
+bool
+doc_key(struct doc *d, int key, int h)
+{
+	size_t max = d->n > (size_t)h ? d->n - (size_t)h : 0;
+	size_t page = h > 1 ? (size_t)h - 1 : 1;
+
+	switch (key) {
+	case UI_FN(KEY_UP):
+		if (d->top > 0)
+			d->top--;
+		break;
+	case UI_FN(KEY_DOWN):
+	case UI_KEY_TAB:
+		d->top++;
+		break;
+	case UI_FN(KEY_PPAGE):
+		d->top = d->top > page ? d->top - page : 0;
+		break;
+	case UI_FN(KEY_NPAGE):
+	case ' ':
+		d->top += page;
+		break;
+	case UI_FN(KEY_HOME):
+		d->top = 0;
+		break;
+	case UI_FN(KEY_END):
+		d->top = max;
+		break;
+	default:
+		return false;
+	}
+	if (d->top > max)
+		d->top = max;
+	return true;
+}
+
+void
+doc_draw(struct ui *ui, struct doc *d, int y, int x, int h, int w)
+{
+	size_t max = d->n > (size_t)h ? d->n - (size_t)h : 0;
+
+	if (d->top > max)
+		d->top = max;
+	for (int r = 0; r < h && d->top + (size_t)r < d->n; r++) {
+		const struct doc_line *l = &d->v[d->top + (size_t)r];
+		ui_put(ui, y + r, x + l->indent, w - l->indent, l->role, l->text);
+	}
+	if (d->top > 0)
+		ui_put(ui, y, x + w - 1, 1, ROLE_HINT, "↑");
+	if (d->top < max)
+		ui_put(ui, y + h - 1, x + w - 1, 1, ROLE_HINT, "↓");
+	ui_cursor(ui, y, x);
+}
