@@ -63,7 +63,7 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 	double need[DIM_COUNT];
 	struct reason r;
 	size_t n = 0;
-	bool event = false, klass = false, group = false;
+	bool event = false, subevent = false, klass = false, group = false;
 
 	if (!qualifies_here(s, p))
 		return -1;
@@ -80,6 +80,12 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 			    REASON_EVENT : REASON_ANSWER), t);
 			add_reason(reasons, &n, &r);
 		}
+	}
+	for (size_t i = 0; i < s->nevents; i++) {
+		const struct tag *t = tags_match(&p->events, s->events[i]);
+		if (t != NULL && strchr(s->events[i], '.') != NULL &&
+		    strcmp(t->code, s->events[i]) == 0)
+			subevent = true;
 	}
 	for (size_t i = 0; i < s->nclasses; i++) {
 		const struct tag *t = tags_match(&p->classes, s->classes[i]);
@@ -120,6 +126,7 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 	if (nreasons != NULL)
 		*nreasons = n;
 	return WEIGHT_COSINE * cos + (event ? WEIGHT_EVENT : 0) +
+	    (subevent ? WEIGHT_SUBEVENT : 0) +
 	    (klass ? WEIGHT_CLASS : 0) + (group ? WEIGHT_GROUP : 0);
 }
 

@@ -6,7 +6,8 @@
  *
  *   0.45 * cosine(need, relevance)      need_d = 1 - mean_d / 10.1 for
  *                                       every dimension the citizen rated
- * + 0.35 if one of its life events is the citizen's (or a sub-event)
+ * + 0.30 if one of its life events is the citizen's (or a sub-event)
+ * + 0.05 more if it names the citizen's very sub-event (KE4.2, not KE4)
  * + 0.15 if one of its service classes came up in the answers
  * + 0.05 if one of its target groups did
  *
@@ -28,7 +29,8 @@
 #define RECOMMEND_MIN_COSINE 0.6
 
 #define WEIGHT_COSINE 0.45
-#define WEIGHT_EVENT 0.35
+#define WEIGHT_EVENT 0.30
+#define WEIGHT_SUBEVENT 0.05
 #define WEIGHT_CLASS 0.15
 #define WEIGHT_GROUP 0.05
 

@@ -82,7 +82,7 @@ confirm_draw(struct ui *ui, void *data)
 	ui_draw_below(ui);
 	build(c);
 	ui_body(ui, &y, &x, &h, &w);
-	int bw = w < 60 ? w : 60, bh = 9;
+	int bw = w < 60 ? w : 60, bh = 7;
 	int by = y + (h - bh) / 2, bx = x + (w - bw) / 2;
 	attrset(tty_attr(ROLE_NORMAL));
 	for (int r = 0; r < bh; r++)

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "i18n.h"
@@ -52,20 +53,23 @@ help_free(void *data)
 static void
 build(struct help *hp, int w)
 {
+	bool in_keys = false;
+
 	doc_clear(&hp->doc);
 	for (size_t i = 0; i < nitems(help_items); i++) {
 		if (help_items[i].key == NULL) {
+			if (in_keys)
+				doc_blank(&hp->doc);
+			in_keys = false;
 			doc_add(&hp->doc, ROLE_NORMAL, 0, w, _(help_items[i].text));
 			doc_blank(&hp->doc);
 			continue;
 		}
+		in_keys = true;
 		/* Keys are not translated, except the name of the space bar. */
 		const char *key = help_items[i].key[0] == 'S' ? _(help_items[i].key) : help_items[i].key;
-		char *line = xasprintf("%-10s %s", key, _(help_items[i].text));
-		doc_add(&hp->doc, ROLE_NORMAL, 2, w, line);
-		free(line);
+		doc_add_pair(&hp->doc, 2, 12, w, key, _(help_items[i].text));
 	}
-	doc_blank(&hp->doc);
 }
 
 static int

@@ -431,10 +431,20 @@ question_draw(struct ui *ui, void *data)
 	list_draw(ui, &qs->list, qs->items, qs->nitems, y + used, x, h - used, w);
 }
 
+static void
+question_keybar(void *data, const char **enter, bool *space)
+{
+	struct qscreen *qs = data;
+
+	*space = qs->q->type == Q_MULTI;
+	if (qs->q->type == Q_MULTI || qs->q->type == Q_NUMBER)
+		*enter = N_("Continue");
+}
+
 const struct screen_ops screen_question = {
 	.name = "question",
 	.enter_label = N_("Select"),
-	.space = false,
+	.keybar = question_keybar,
 	.init = question_init,
 	.free = question_free,
 	.key = question_key,

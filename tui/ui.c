@@ -258,13 +258,17 @@ struct keybar_item {
 static void
 draw_keybar(struct ui *ui)
 {
-	const struct screen_ops *ops = ui->stack[ui->depth - 1].ops;
+	const struct frame *top = &ui->stack[ui->depth - 1];
+	const char *enter = top->ops->enter_label;
+	bool space = top->ops->space;
 	struct keybar_item items[8];
 	size_t n = 0;
 
-	if (ops->enter_label != NULL)
-		items[n++] = (struct keybar_item){ UI_KEY_ENTER, "Enter", _(ops->enter_label) };
-	if (ops->space)
+	if (top->ops->keybar != NULL)
+		top->ops->keybar(top->data, &enter, &space);
+	if (enter != NULL)
+		items[n++] = (struct keybar_item){ UI_KEY_ENTER, "Enter", _(enter) };
+	if (space)
 		/* TRANSLATORS: on the key bar after "Space": the space bar ticks a box. */
 		items[n++] = (struct keybar_item){ ' ', _("Space"), _("Tick") };
 	/* TRANSLATORS: on the key bar after "Esc": go to the previous screen. */

@@ -74,6 +74,8 @@ struct doc {
 	size_t top;
 };
 void doc_add(struct doc *, enum role, int indent, int width, const char *text);
+/* A label in a column of col columns, then text wrapped beside it. */
+void doc_add_pair(struct doc *, int indent, int col, int width, const char *label, const char *text);
 void doc_blank(struct doc *);
 void doc_clear(struct doc *);
 /* Up, Down, PageUp, PageDown, Home, End; true when handled. */
