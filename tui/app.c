@@ -26,7 +26,8 @@ report(const struct conf *c, const struct assets *a)
 {
 	if (c->path != NULL)
 		/* TRANSLATORS: %1$s is a file name, %2$zu how many settings it has. */
-		printf(_("Configuration %1$s: OK, %2$zu settings.\n"), c->path, c->nkeys);
+		printf(ngettext("Configuration %1$s: OK, %2$zu setting.\n",
+		    "Configuration %1$s: OK, %2$zu settings.\n", c->nkeys), c->path, c->nkeys);
 	else
 		printf("%s\n", _("Configuration: no file, using the defaults."));
 	/* TRANSLATORS: %1$s is a directory; then the number of life events,

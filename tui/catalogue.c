@@ -304,7 +304,7 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 }
 
 static void
-service_free(struct cat_service *s)
+cat_service_free(struct cat_service *s)
 {
 	free(s->id);
 	ltext_free(&s->name);
@@ -386,7 +386,7 @@ void
 catalogue_free(struct catalogue *cat)
 {
 	for (size_t i = 0; i < cat->n; i++)
-		service_free(&cat->v[i]);
+		cat_service_free(&cat->v[i]);
 	free(cat->v);
 	free(cat->date);
 	memset(cat, 0, sizeof *cat);

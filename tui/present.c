@@ -13,29 +13,19 @@ present_reason(const struct reason *r, const struct quest *quest)
 {
 	switch (r->kind) {
 	case REASON_EVENT:
-		if (r->question == QUEST_EVENT_QUESTION) {
-			const struct question *q = &quest->q[r->question];
-			/* TRANSLATORS: %s is the life event the citizen chose, e.g. "Moving". */
-			return xasprintf(_("You chose: %s"), _(q->opts[r->option].label));
-		}
-		/* TRANSLATORS: %s is a life-event code from the profile, e.g. "KE4.2". */
-		return xasprintf(_("Life event %s"), r->code);
 	case REASON_ANSWER:
 		if (r->question != PROFILE_NO_SOURCE && r->question < quest->nq) {
 			const struct question *q = &quest->q[r->question];
 			if (r->option >= 0 && (size_t)r->option < q->nopts)
-				/* TRANSLATORS: %s is an answer the citizen gave, e.g. "We are adopting a child". */
-				return xasprintf(_("You answered: %s"), _(q->opts[r->option].label));
-			/* TRANSLATORS: %s is the short name of a question, e.g. "Children at home". */
-			return xasprintf(_("Your answer to: %s"), _(quest_short(quest, r->question)));
+				return xstrdup(_(q->opts[r->option].label));
+			return xstrdup(_(quest_short(quest, r->question)));
 		}
-		/* TRANSLATORS: %s is a PTV service class code such as "P1.4". */
-		return xasprintf(_("Service class %s"), r->code);
+		/* A code straight from a batch profile. */
+		return xstrdup(r->code);
 	case REASON_METER:
 		/* TRANSLATORS: %1$s is a life area such as "Housing", %2$d the
-		   citizen's own rating from 0 to 10. */
-		return xasprintf(_("You rated %1$s %2$d of 10"),
-		    _(quest->dims[r->dim].label), r->value);
+		   citizen's own rating of it from 0 to 10. */
+		return xasprintf(_("%1$s %2$d/10"), _(quest->dims[r->dim].label), r->value);
 	}
 	return xstrdup("");
 }
@@ -56,7 +46,8 @@ present_reasons(const struct service *s, const struct quest *quest)
 	}
 	if (out == NULL)
 		return xstrdup(_("Why: it matches your life situation."));
-	/* TRANSLATORS: %s lists the answers that led to a suggestion. */
+	/* TRANSLATORS: %s lists the citizen's answers that led to a
+	   suggestion, separated by semicolons, e.g. "Moving home; Housing 4/10". */
 	char *line = xasprintf(_("Why: %s"), out);
 	free(out);
 	return line;

@@ -11,7 +11,7 @@
 #include "quest.h"
 #include "results.h"
 
-/* "You chose: Having a child", "You rated Money 3 of 10", ... */
+/* The answer behind a reason, in words: "Having a child", "Money 3/10". */
 char *present_reason(const struct reason *, const struct quest *);
 /* All of a service's reasons in one line: "Why: ...; ...". */
 char *present_reasons(const struct service *, const struct quest *);

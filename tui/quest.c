@@ -301,8 +301,8 @@ load_question(struct loader *ld, json_t *obj, int event, size_t first)
 {
 	static const char *const keys[] = {
 		"id", "type", "text", "short", "help", "optional", "when",
-		"options", "min", "max", "unit", "bands", "meter", "translators",
-		NULL
+		"options", "min", "max", "unit", "bands", "meter", "low", "high",
+		"translators", NULL
 	};
 	struct quest *quest = ld->quest;
 	const char *id;
@@ -332,6 +332,8 @@ load_question(struct loader *ld, json_t *obj, int event, size_t first)
 	q->shrt = opt_string(ld, obj, "short", false, &rc);
 	q->help = opt_string(ld, obj, "help", false, &rc);
 	q->unit = opt_string(ld, obj, "unit", false, &rc);
+	q->low = opt_string(ld, obj, "low", false, &rc);
+	q->high = opt_string(ld, obj, "high", false, &rc);
 	if (rc < 0 || jr_bool(&ld->jr, obj, "optional", &q->optional) < 0)
 		return -1;
 	if (q->type == Q_SCALE)
@@ -344,6 +346,8 @@ load_question(struct loader *ld, json_t *obj, int event, size_t first)
 		return -1;
 	if (q->type != Q_NUMBER && (json_object_get(obj, "unit") || json_object_get(obj, "bands")))
 		return jr_fail(&ld->jr, "only number questions have a unit and bands");
+	if (q->type != Q_SCALE && (q->low != NULL || q->high != NULL))
+		return jr_fail(&ld->jr, "only scale questions have end labels \"low\" and \"high\"");
 
 	if (q->type == Q_NUMBER) {
 		long lo, hi;
@@ -632,6 +636,8 @@ quest_free(struct quest *quest)
 		free(q->shrt);
 		free(q->help);
 		free(q->unit);
+		free(q->low);
+		free(q->high);
 		for (size_t j = 0; j < q->nopts; j++) {
 			free(q->opts[j].id);
 			free(q->opts[j].label);

@@ -68,6 +68,7 @@ struct question {
 	char *shrt;		/* review label, may be NULL */
 	char *help;		/* may be NULL */
 	char *unit;		/* number only, may be NULL */
+	char *low, *high;	/* scale: end labels, NULL for the dimension's */
 	bool optional;
 	int event;		/* owning event, -1 for generated and common */
 	struct cond when;

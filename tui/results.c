@@ -31,7 +31,7 @@ channel_type_parse(const char *s)
 	return -1;
 }
 
-static void
+void
 channel_free(struct channel *c)
 {
 	free(c->id);
@@ -42,25 +42,31 @@ channel_free(struct channel *c)
 	strv_free(c->web, c->nweb);
 	free(c->address);
 	free(c->languages);
+	memset(c, 0, sizeof *c);
+}
+
+void
+service_free(struct service *s)
+{
+	free(s->id);
+	free(s->name);
+	free(s->org);
+	free(s->summary);
+	free(s->checked);
+	for (size_t j = 0; j < s->nch; j++)
+		channel_free(&s->ch[j]);
+	free(s->ch);
+	if (s->reasons != NULL)
+		wipe(s->reasons, s->nreasons * sizeof *s->reasons);
+	free(s->reasons);
+	memset(s, 0, sizeof *s);
 }
 
 void
 results_free(struct results *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		struct service *s = &r->v[i];
-		free(s->id);
-		free(s->name);
-		free(s->org);
-		free(s->summary);
-		free(s->checked);
-		for (size_t j = 0; j < s->nch; j++)
-			channel_free(&s->ch[j]);
-		free(s->ch);
-		if (s->reasons != NULL)
-			wipe(s->reasons, s->nreasons * sizeof *s->reasons);
-		free(s->reasons);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		service_free(&r->v[i]);
 	if (r->v != NULL)
 		wipe(r->v, r->n * sizeof *r->v);
 	free(r->v);

@@ -84,5 +84,9 @@ struct results {
 };
 
 void results_free(struct results *);
+/* Free one channel or one service's contents, for whoever fills a
+ * struct results and drops a part it could not complete. */
+void channel_free(struct channel *);
+void service_free(struct service *);
 
 #endif

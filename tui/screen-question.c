@@ -174,14 +174,17 @@ build_items(struct ui *ui, struct qscreen *qs)
 		add_button(qs, BUTTON_CONTINUE, _("Continue"));
 		break;
 	case Q_SCALE: {
+		/* The question's own end labels, else its dimension's. */
 		const struct dimension *dim = q->meter >= 0 ? &quest->dims[q->meter] : NULL;
+		const char *low = q->low ? q->low : dim ? dim->low : NULL;
+		const char *high = q->high ? q->high : dim ? dim->high : NULL;
 		for (int v = METER_MIN; v <= METER_MAX; v++) {
 			bool on = a.state == ANSWER_SET && a.value == v;
 			const char *text = "";
-			if (v == METER_MIN)
-				text = dim ? _(dim->low) : _("Not at all");
-			else if (v == METER_MAX)
-				text = dim ? _(dim->high) : _("Completely");
+			if (v == METER_MIN && low != NULL)
+				text = _(low);
+			else if (v == METER_MAX && high != NULL)
+				text = _(high);
 			add_item(qs, text, on ? MARK_RADIO_ON : MARK_RADIO, true);
 		}
 		add_button(qs, BUTTON_SKIP, _("Skip this question"));
@@ -237,7 +240,7 @@ enter_number(struct ui *ui, struct qscreen *qs)
 			skip(ui, qs);
 			return;
 		}
-		ui_message(ui, ROLE_ERROR, _("Please type a number."));
+		ui_message(ui, ROLE_ERROR, "%s", _("Please type a number."));
 		return;
 	}
 	if (parse_int(qs->field.text, q->min, q->max, &v) < 0) {
@@ -305,7 +308,8 @@ question_key(struct ui *ui, void *data, int key)
 			enter_number(ui, qs);
 		else if (q->type == Q_MUNICIPALITY && qs->nmatches == 0 &&
 		    (int)qs->list.focus != qs->buttons[BUTTON_SKIP])
-			ui_message(ui, ROLE_ERROR, _("No municipality matches. Erase a letter with Backspace."));
+			ui_message(ui, ROLE_ERROR, "%s",
+			    _("No municipality matches. Erase a letter with Backspace."));
 		else if (qs->nitems > 0)
 			activate(ui, qs, qs->list.focus);
 		return UI_HANDLED;
@@ -416,8 +420,9 @@ question_draw(struct ui *ui, void *data)
 			    q->min, q->max);
 		else
 			/* TRANSLATORS: %zu is how many municipalities match what was typed. */
-			hint = xasprintf(_("Type the first letters of the name. %zu match."),
-			    qs->nmatches);
+			hint = xasprintf(ngettext("Type the first letters of the name. %zu municipality matches.",
+			    "Type the first letters of the name. %zu municipalities match.",
+			    qs->nmatches), qs->nmatches);
 		ui_put(ui, y + used, x, w, ROLE_HINT, hint);
 		free(hint);
 		used += 2;

@@ -86,8 +86,9 @@ answer_text(const struct session *s, size_t qi)
 		/* TRANSLATORS: a rating on the review screen, e.g. "7 of 10". */
 		return xasprintf(_("%d of 10"), a->value);
 	case Q_NUMBER:
+		/* The unit in brackets: "3 (months)" reads right for 1 too. */
 		if (q->unit != NULL)
-			return xasprintf("%d %s", a->value, _(q->unit));
+			return xasprintf("%d (%s)", a->value, _(q->unit));
 		return xasprintf("%d", a->value);
 	case Q_MUNICIPALITY:
 		return xstrdup(muni_name(&s->assets->munis.v[a->value], s->lang));

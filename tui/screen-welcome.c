@@ -101,6 +101,7 @@ welcome_draw(struct ui *ui, void *data)
 const struct screen_ops screen_welcome = {
 	.name = "welcome",
 	.enter_label = N_("Select"),
+	.no_back = true,
 	.init = welcome_init,
 	.free = welcome_free,
 	.key = welcome_key,

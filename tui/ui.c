@@ -271,8 +271,9 @@ draw_keybar(struct ui *ui)
 	if (space)
 		/* TRANSLATORS: on the key bar after "Space": the space bar ticks a box. */
 		items[n++] = (struct keybar_item){ ' ', _("Space"), _("Tick") };
-	/* TRANSLATORS: on the key bar after "Esc": go to the previous screen. */
-	items[n++] = (struct keybar_item){ UI_KEY_ESC, "Esc", _("Back") };
+	if (!top->ops->no_back)
+		/* TRANSLATORS: on the key bar after "Esc": go to the previous screen. */
+		items[n++] = (struct keybar_item){ UI_KEY_ESC, "Esc", _("Back") };
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(1)), "F1", _("Help") };
 	/* The next language is named in its own language, for its readers. */
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(2)), "F2",
@@ -280,18 +281,21 @@ draw_keybar(struct ui *ui)
 	/* TRANSLATORS: on the key bar after "F10": clear all answers. */
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(10)), "F10", _("Start over") };
 
-	int total = 0;
-	for (size_t i = 0; i < n; i++)
-		total += text_width(items[i].name) + 1 + text_width(items[i].label) + 2;
-	/* Labels shrink evenly when a language's words are long. */
-	int label_max = 40;
-	while (total > COLS && label_max > 3) {
-		label_max--;
-		total = 0;
+	/* Two spaces between items, or one when a language's words are
+	 * long; only then are the longest labels cut. */
+	int gap = 2, label_max = 40, total;
+	for (;;) {
+		total = -gap;
 		for (size_t i = 0; i < n; i++) {
 			int lw = text_width(items[i].label);
-			total += text_width(items[i].name) + 1 + (lw < label_max ? lw : label_max) + 2;
+			total += text_width(items[i].name) + 1 + (lw < label_max ? lw : label_max) + gap;
 		}
+		if (total <= COLS || label_max <= 3)
+			break;
+		if (gap == 2)
+			gap = 1;
+		else
+			label_max--;
 	}
 
 	int y = LINES - 1, x = 0;
@@ -306,7 +310,7 @@ draw_keybar(struct ui *ui)
 		ui_put(ui, y, x, nw, ROLE_KEY, items[i].name);
 		x += nw + 1;
 		ui_put(ui, y, x, lw, ROLE_KEYBAR, items[i].label);
-		x += lw + 2;
+		x += lw + gap;
 		add_hit(ui, y, start, x - start, items[i].key, true);
 	}
 	attrset(A_NORMAL);

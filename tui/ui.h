@@ -44,6 +44,8 @@ struct screen_ops {
 	const char *enter_label;
 	/* Whether Space means something here (it is then on the key bar). */
 	bool space;
+	/* The first screen: there is nothing to go back to. */
+	bool no_back;
 	/* Optional: the two above for the state the screen is in now. */
 	void (*keybar)(void *, const char **enter_label, bool *space);
 	/* Create the private state.  May read the session. */

@@ -1,0 +1,384 @@
+#include "config.h"
+
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curl/curl.h>
+
+#include "net.h"
+#include "util.h"
+
+struct request {
+	long id;
+	CURL *easy;
+	struct curl_slist *headers;
+	char *url;
+	char *body;		/* what we send */
+	char *reply;		/* what we get, capped */
+	size_t len, cap;
+	bool too_large;
+	char content_language[64];
+	char error[CURL_ERROR_SIZE];
+	net_done done;
+	void *arg;
+	struct request *next;
+};
+
+struct net {
+	const struct net_config *cfg;
+	CURLM *multi;		/* created on the first request */
+	struct request *requests;
+	long next_id;
+	long connects;
+};
+
+static bool curl_ready;
+
+int
+net_check_config(const struct net_config *c, char **cause)
+{
+	CURLU *u;
+	char *scheme = NULL, *host = NULL;
+	int rc = -1;
+
+	if (c->base_url == NULL || *c->base_url == '\0') {
+		*cause = xstrdup("backend_url is empty");
+		return -1;
+	}
+	u = curl_url();
+	if (curl_url_set(u, CURLUPART_URL, c->base_url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+		*cause = xasprintf("backend_url \"%s\" is not a URL", c->base_url);
+		goto out;
+	}
+	if (strcasecmp(scheme, "https") == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (strcasecmp(scheme, "http") != 0) {
+		*cause = xasprintf("backend_url must start with https://, not %s://", scheme);
+		goto out;
+	}
+	bool loopback = strcmp(host, "127.0.0.1") == 0 || strcmp(host, "[::1]") == 0 ||
+	    strcmp(host, "::1") == 0 || strcasecmp(host, "localhost") == 0;
+	if (!loopback || !c->allow_insecure_http) {
+		*cause = xstrdup("backend_url must use https:// (http:// is allowed only to a loopback host with allow_insecure_http = yes)");
+		goto out;
+	}
+	rc = 0;
+out:
+	curl_free(scheme);
+	curl_free(host);
+	curl_url_cleanup(u);
+	return rc;
+}
+
+struct net *
+net_new(const struct net_config *cfg)
+{
+	struct net *n = xcalloc(1, sizeof *n);
+	n->cfg = cfg;
+	n->next_id = 1;
+	return n;
+}
+
+static void
+request_free(struct request *r)
+{
+	if (r->easy != NULL)
+		curl_easy_cleanup(r->easy);
+	curl_slist_free_all(r->headers);
+	free(r->url);
+	if (r->body != NULL)
+		wipe(r->body, strlen(r->body));
+	free(r->body);
+	if (r->reply != NULL)
+		wipe(r->reply, r->len);
+	free(r->reply);
+	free(r);
+}
+
+static void
+unlink_request(struct net *n, struct request *r)
+{
+	for (struct request **p = &n->requests; *p != NULL; p = &(*p)->next) {
+		if (*p == r) {
+			*p = r->next;
+			return;
+		}
+	}
+}
+
+void
+net_free(struct net *n)
+{
+	if (n == NULL)
+		return;
+	while (n->requests != NULL) {
+		struct request *r = n->requests;
+		n->requests = r->next;
+		curl_multi_remove_handle(n->multi, r->easy);
+		request_free(r);
+	}
+	if (n->multi != NULL)
+		curl_multi_cleanup(n->multi);
+	free(n);
+}
+
+static size_t
+on_body(char *data, size_t size, size_t nmemb, void *arg)
+{
+	struct request *r = arg;
+	size_t n = size * nmemb;
+	size_t max = r->cap;
+
+	if (r->len + n > max) {
+		r->too_large = true;
+		return 0;	/* abort the transfer */
+	}
+	r->reply = xreallocarray(r->reply, r->len + n + 1, 1);
+	memcpy(r->reply + r->len, data, n);
+	r->len += n;
+	r->reply[r->len] = '\0';
+	return n;
+}
+
+static size_t
+on_header(char *data, size_t size, size_t nmemb, void *arg)
+{
+	struct request *r = arg;
+	size_t n = size * nmemb;
+	static const char name[] = "content-language:";
+
+	if (n > sizeof name && strncasecmp(data, name, sizeof name - 1) == 0) {
+		const char *v = data + sizeof name - 1;
+		size_t len = n - (sizeof name - 1);
+		while (len > 0 && (*v == ' ' || *v == '\t')) {
+			v++;
+			len--;
+		}
+		while (len > 0 && (v[len - 1] == '\r' || v[len - 1] == '\n' || v[len - 1] == ' '))
+			len--;
+		if (len >= sizeof r->content_language)
+			len = sizeof r->content_language - 1;
+		memcpy(r->content_language, v, len);
+		r->content_language[len] = '\0';
+	}
+	return n;
+}
+
+long
+net_post(struct net *n, const char *path, const char *body, enum lang lang,
+    net_done done, void *arg, char **cause)
+{
+	const struct net_config *c = n->cfg;
+
+	if (net_check_config(c, cause) < 0)
+		return -1;
+	if (!curl_ready) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+			*cause = xstrdup("libcurl could not start");
+			return -1;
+		}
+		curl_ready = true;
+	}
+	if (n->multi == NULL) {
+		n->multi = curl_multi_init();
+		curl_multi_setopt(n->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+	}
+
+	struct request *r = xcalloc(1, sizeof *r);
+	size_t blen = strlen(c->base_url);
+	r->url = xasprintf("%.*s/%s", (int)(blen > 0 && c->base_url[blen - 1] == '/' ?
+	    blen - 1 : blen), c->base_url, path);
+	r->body = xstrdup(body);
+	r->cap = c->max_body ? c->max_body : NET_DEFAULT_MAX_BODY;
+	r->done = done;
+	r->arg = arg;
+	r->easy = curl_easy_init();
+	if (r->easy == NULL) {
+		*cause = xstrdup("libcurl could not make a request");
+		request_free(r);
+		return -1;
+	}
+	char *al = xasprintf("Accept-Language: %s", lang_code(lang));
+	r->headers = curl_slist_append(r->headers, "Content-Type: application/json");
+	r->headers = curl_slist_append(r->headers, "Accept: application/json");
+	r->headers = curl_slist_append(r->headers, al);
+	free(al);
+
+	CURL *e = r->easy;
+	curl_easy_setopt(e, CURLOPT_URL, r->url);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, c->allow_insecure_http ? "https,http" : "https");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_POST, 1L);
+	curl_easy_setopt(e, CURLOPT_POSTFIELDS, r->body);
+	curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(r->body));
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+	    (c->connect_timeout_s > 0 ? c->connect_timeout_s : NET_DEFAULT_CONNECT_TIMEOUT_S) * 1000L);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS,
+	    (c->timeout_s > 0 ? c->timeout_s : NET_DEFAULT_TIMEOUT_S) * 1000L);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->cap);
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	/* Verification is never switched off. */
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
+	if (c->ca_file != NULL && *c->ca_file != '\0')
+		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
+	if (c->pinned_public_key != NULL && *c->pinned_public_key != '\0')
+		curl_easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, c->pinned_public_key);
+	if (c->proxy != NULL && *c->proxy != '\0')
+		curl_easy_setopt(e, CURLOPT_PROXY, c->proxy);
+	if (c->client_id != NULL && *c->client_id != '\0') {
+		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+		curl_easy_setopt(e, CURLOPT_USERNAME, c->client_id);
+		curl_easy_setopt(e, CURLOPT_PASSWORD, c->client_secret ? c->client_secret : "");
+	}
+	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+
+	if (curl_multi_add_handle(n->multi, e) != CURLM_OK) {
+		*cause = xstrdup("libcurl could not start the request");
+		request_free(r);
+		return -1;
+	}
+	r->id = n->next_id++;
+	r->next = n->requests;
+	n->requests = r;
+	return r->id;
+}
+
+static enum net_status
+classify(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_OK:
+		return NET_OK;
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_COULDNT_CONNECT:
+		return NET_CONNECT;
+	case CURLE_OPERATION_TIMEDOUT:
+		return NET_TIMEOUT;
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_CRL_BADFILE:
+		return NET_TLS;
+	case CURLE_FILESIZE_EXCEEDED:
+		return NET_TOO_LARGE;
+	default:
+		return NET_FAILED;
+	}
+}
+
+static void
+finish(struct net *n, struct request *r, enum net_status status, const char *detail)
+{
+	struct net_reply reply;
+	long code = 0;
+	double secs = 0;
+	long connects = 0;
+
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_getinfo(r->easy, CURLINFO_TOTAL_TIME, &secs);
+	curl_easy_getinfo(r->easy, CURLINFO_NUM_CONNECTS, &connects);
+	n->connects += connects;
+	memset(&reply, 0, sizeof reply);
+	reply.status = status;
+	reply.http_code = code;
+	reply.body = r->reply ? r->reply : "";
+	reply.len = r->len;
+	reply.content_language = r->content_language[0] ? r->content_language : NULL;
+	reply.detail = detail;
+	reply.seconds = secs;
+	curl_multi_remove_handle(n->multi, r->easy);
+	unlink_request(n, r);
+	if (r->done != NULL)
+		r->done(r->arg, &reply);
+	request_free(r);
+}
+
+void
+net_cancel(struct net *n, long id)
+{
+	for (struct request *r = n->requests; r != NULL; r = r->next) {
+		if (r->id == id) {
+			finish(n, r, NET_CANCELLED, "cancelled");
+			return;
+		}
+	}
+}
+
+void
+net_cancel_all(struct net *n)
+{
+	while (n->requests != NULL)
+		finish(n, n->requests, NET_CANCELLED, "cancelled");
+}
+
+bool
+net_busy(const struct net *n)
+{
+	return n != NULL && n->requests != NULL;
+}
+
+bool
+net_wait(struct net *n, int fd, int timeout_ms)
+{
+	if (n == NULL || n->multi == NULL || n->requests == NULL) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		return poll(&p, 1, timeout_ms) > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR));
+	}
+	struct curl_waitfd extra = { .fd = fd, .events = CURL_WAIT_POLLIN };
+	int numfds = 0;
+	curl_multi_poll(n->multi, &extra, 1, timeout_ms, &numfds);
+	return (extra.revents & CURL_WAIT_POLLIN) != 0;
+}
+
+void
+net_run(struct net *n)
+{
+	int running, queued;
+	CURLMsg *m;
+
+	if (n == NULL || n->multi == NULL)
+		return;
+	curl_multi_perform(n->multi, &running);
+	while ((m = curl_multi_info_read(n->multi, &queued)) != NULL) {
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		struct request *r = NULL;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&r);
+		CURLcode rc = m->data.result;
+		enum net_status st = r->too_large ? NET_TOO_LARGE : classify(rc);
+		const char *detail = r->error[0] ? r->error : curl_easy_strerror(rc);
+		if (st == NET_TOO_LARGE)
+			detail = "the answer is larger than the limit";
+		finish(n, r, st, detail);
+	}
+}
+
+long
+net_connects(const struct net *n)
+{
+	return n ? n->connects : 0;
+}

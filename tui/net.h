@@ -1,0 +1,93 @@
+/*
+ * net.h: HTTPS requests that never block the interface.
+ *
+ * This is the only module that knows libcurl.  It drives the multi
+ * interface: the main loop waits in net_wait(), which polls the terminal
+ * and every transfer together, then calls net_run() to move the
+ * transfers along; finished requests call their callback from there.
+ *
+ * Nothing touches libcurl until the first request, so the first screen
+ * appears before any network or TLS set-up.  All requests of one struct
+ * net share its connection cache, so a session's requests reuse one
+ * connection, over HTTP/2 where the server offers it.
+ *
+ * Security: peer and host verification are always on, TLS 1.2 at least;
+ * only https:// is allowed, except http:// to a loopback host when the
+ * configuration allows it for development.  Bodies are capped.  The
+ * credentials are never logged.
+ */
+#ifndef OPASTIN_NET_H
+#define OPASTIN_NET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "i18n.h"
+
+#define NET_DEFAULT_CONNECT_TIMEOUT_S 5
+#define NET_DEFAULT_TIMEOUT_S 15
+#define NET_DEFAULT_MAX_BODY (2u << 20)
+
+/* Borrowed by the struct net: must outlive it. */
+struct net_config {
+	const char *base_url;
+	const char *client_id;
+	const char *client_secret;
+	const char *ca_file;
+	const char *pinned_public_key;
+	const char *proxy;
+	long connect_timeout_s;
+	long timeout_s;
+	size_t max_body;
+	bool allow_insecure_http;
+};
+
+enum net_status {
+	NET_OK,			/* an HTTP answer, of any status code */
+	NET_CONNECT,		/* could not connect or resolve */
+	NET_TIMEOUT,
+	NET_TLS,		/* certificate, host name, pin, handshake */
+	NET_TOO_LARGE,		/* the body passed max_body */
+	NET_CANCELLED,
+	NET_FAILED		/* anything else the transport reports */
+};
+
+/* What a finished request gives its callback; owned by net, valid only
+ * during the callback. */
+struct net_reply {
+	enum net_status status;
+	long http_code;
+	const char *body;	/* NUL-terminated */
+	size_t len;
+	const char *content_language;	/* header value or NULL */
+	const char *detail;	/* for the log: curl's error, no secrets */
+	double seconds;
+};
+
+typedef void (*net_done)(void *arg, const struct net_reply *);
+
+struct net;
+
+/* Check a configuration's URL: 0, or -1 with *cause (one line). */
+int net_check_config(const struct net_config *, char **cause);
+struct net *net_new(const struct net_config *);
+void net_free(struct net *);
+
+/* Start POST {base_url}/{path} with a JSON body.  Returns a request id
+ * (> 0), or -1 with *cause when it cannot start at all. */
+long net_post(struct net *, const char *path, const char *body, enum lang,
+    net_done, void *arg, char **cause);
+/* Cancel one request (its callback runs with NET_CANCELLED) or all. */
+void net_cancel(struct net *, long id);
+void net_cancel_all(struct net *);
+bool net_busy(const struct net *);
+
+/* Wait up to timeout_ms for the terminal (fd) or any transfer.  Returns
+ * true when fd is readable. */
+bool net_wait(struct net *, int fd, int timeout_ms);
+/* Move transfers along and run the callbacks of finished ones. */
+void net_run(struct net *);
+/* How many connections the session opened so far (for tests and logs). */
+long net_connects(const struct net *);
+
+#endif
