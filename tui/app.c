@@ -10,6 +10,7 @@
 #include "cmdline.h"
 #include "conf.h"
 #include "i18n.h"
+#include "log.h"
 #include "session.h"
 #include "ui.h"
 #include "util.h"
@@ -36,18 +37,32 @@ report(const struct conf *c, const struct assets *a)
 	    a->dir, a->quest.nevents, a->quest.nq, a->cat.n, a->munis.n, a->cat.date);
 }
 
+/* Command-line options that override the configuration file. */
+static int
+apply_overrides(struct conf *c, const struct options *o, char **cause)
+{
+	if (o->backend != NULL && conf_set(c, "backend_url", o->backend, "--backend", cause) < 0)
+		return -1;
+	if (o->ca_file != NULL && conf_set(c, "ca_file", o->ca_file, "--ca-file", cause) < 0)
+		return -1;
+	if (o->timeout != NULL && conf_set(c, "timeout_s", o->timeout, "--timeout", cause) < 0)
+		return -1;
+	return 0;
+}
+
 int
 app_main(int argc, char **argv)
 {
 	struct options o;
 	struct conf conf;
 	struct assets assets;
+	struct net_config netcfg;
+	struct backend *backend = NULL;
 	char *cause = NULL;
 	int status = EXIT_SUCCESS;
 
 	i18n_init(NULL);
-	int env_lang = (int)i18n_from_environment();
-	i18n_set((enum lang)env_lang);
+	i18n_set(i18n_from_environment());
 
 	if (cmdline_parse(&o, argc, argv, &cause) < 0) {
 		fail(cause);
@@ -76,6 +91,12 @@ app_main(int argc, char **argv)
 		conf_free(&conf);
 		return EXIT_BROKEN;
 	}
+	if (apply_overrides(&conf, &o, &cause) < 0) {
+		fail(cause);
+		free(cause);
+		conf_free(&conf);
+		return EXIT_USAGE;
+	}
 	if (assets_load(&assets, o.assets ? o.assets : assets_default_dir(), &cause) < 0 ||
 	    conf_check(&conf, &assets, &cause) < 0) {
 		fail(cause);
@@ -86,10 +107,17 @@ app_main(int argc, char **argv)
 		return EXIT_BROKEN;
 	}
 
+	/* Only the log is opened before the first screen: the network is
+	 * set up on the first request. */
+	log_open(o.log_stderr || o.profile != NULL || o.check_config);
+	conf_net(&conf, &netcfg);
+	if (conf.backend_url != NULL && !o.offline)
+		backend = backend_new(&netcfg, &assets.classes);
+
 	if (o.check_config) {
 		report(&conf, &assets);
 	} else if (o.profile != NULL) {
-		status = batch_run(&assets, o.profile, o.format, o.lang, stdout, &cause);
+		status = batch_run(&assets, backend, o.profile, o.format, o.lang, stdout, &cause);
 		if (status != 0) {
 			fail(cause);
 			free(cause);
@@ -103,12 +131,16 @@ app_main(int argc, char **argv)
 		enum lang l = o.lang >= 0 ? (enum lang)o.lang :
 		    conf.default_language >= 0 ? (enum lang)conf.default_language : LANG_FI;
 		struct session s;
-		session_init(&s, &assets, &conf, l);
+		log_info("started%s", backend ? ", with a backend" : ", embedded recommender only");
+		session_init(&s, &assets, &conf, backend, l);
 		struct ui *ui = ui_new(&s);
 		status = ui_run(ui);
 		ui_free(ui);
 		session_free(&s);
+		log_info("stopped");
 	}
+	backend_free(backend);
+	log_close();
 	assets_free(&assets);
 	conf_free(&conf);
 	return status;

@@ -22,12 +22,14 @@ strings(char **v, size_t n)
 }
 
 char *
-batch_json(const struct results *r)
+batch_json(const struct results *r, const char *fallback_reason)
 {
 	json_t *root = json_object(), *list = json_array();
 
 	json_object_set_new(root, "source",
 	    json_string(r->source == SOURCE_EMBEDDED ? "embedded" : "backend"));
+	if (fallback_reason != NULL)
+		json_object_set_new(root, "fallback_reason", json_string(fallback_reason));
 	json_object_set_new(root, "language", json_string(lang_code(r->lang)));
 	if (r->recommendation_id != NULL)
 		json_object_set_new(root, "auroraai_recommendation_id",
@@ -80,7 +82,7 @@ batch_text(FILE *f, const struct results *r, const struct quest *quest)
 		fprintf(f, "%s\n", _("No services matched these answers."));
 	for (size_t i = 0; i < r->n; i++) {
 		const struct service *s = &r->v[i];
-		char *why = present_reasons(s, quest);
+		char *why = present_reasons(r, i, quest);
 		fprintf(f, "%d. %s\n   %s\n   %s\n   %s\n", s->rank, s->name, s->org,
 		    s->summary, why);
 		free(why);
@@ -97,25 +99,61 @@ batch_text(FILE *f, const struct results *r, const struct quest *quest)
 	}
 }
 
+struct batch_wait {
+	struct results *out;
+	enum backend_error error;
+};
+
+static void
+on_results(void *arg, struct results *res, enum backend_error e)
+{
+	struct batch_wait *w = arg;
+	w->error = e;
+	if (e == BACKEND_OK)
+		*w->out = *res;
+}
+
 int
-batch_run(const struct assets *a, const char *path, enum batch_format format,
-    int lang_override, FILE *out, char **cause)
+batch_run(const struct assets *a, struct backend *backend, const char *path,
+    enum batch_format format, int lang_override, FILE *out, char **cause)
 {
 	struct profile p;
 	struct results r;
+	const char *fallback = NULL;
 
 	if (profile_parse(&p, path, a, cause) < 0)
 		return 2;
 	if (lang_override >= 0)
 		p.lang = lang_override;
 	i18n_set(p.lang);
-	recommend(&a->cat, &p, RECOMMEND_DEFAULT_LIMIT, &r);
+	memset(&r, 0, sizeof r);
+	if (backend != NULL) {
+		struct batch_wait w = { .out = &r, .error = BACKEND_FAILED };
+		char id[33];
+		const struct tag *ev = p.events.n > 0 ? &p.events.v[0] : NULL;
+		long e = ev ? quest_event_for(&a->quest, ev->code) : -1;
+		random_id(id);
+		backend_recommend(backend, &p, id, e >= 0 ? _(a->quest.events[e].title) : "",
+		    on_results, &w);
+		backend_finish(backend);
+		if (w.error != BACKEND_OK)
+			fallback = backend_error_message(w.error);
+	}
+	if (backend == NULL || fallback != NULL)
+		recommend(&a->cat, &p, RECOMMEND_DEFAULT_LIMIT, &r);
 	if (format == BATCH_JSON) {
-		char *text = batch_json(&r);
+		char *text = batch_json(&r, fallback);
 		fputs(text, out);
 		free(text);
-	} else
+	} else {
+		if (fallback != NULL)
+			/* TRANSLATORS: %s says why the national recommender
+			   could not be used, e.g. "It did not answer in time." */
+			fprintf(out, _("Offline results: %s"), fallback);
+		if (fallback != NULL)
+			fputs("\n", out);
 		batch_text(out, &r, &a->quest);
+	}
 	results_free(&r);
 	profile_wipe(&p);
 	return 0;

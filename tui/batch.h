@@ -12,18 +12,22 @@
 #include <stdio.h>
 
 #include "assets.h"
+#include "backend.h"
 #include "results.h"
 
 enum batch_format { BATCH_TEXT, BATCH_JSON };
 
-/* Write results in the AuroraAI shape as JSON (a new string). */
-char *batch_json(const struct results *);
+/* Write results in the AuroraAI shape as JSON (a new string); with a
+ * fallback_reason when the backend failed and the embedded recommender
+ * stood in (NULL otherwise). */
+char *batch_json(const struct results *, const char *fallback_reason);
 /* Write results as readable text in the current language. */
 void batch_text(FILE *, const struct results *, const struct quest *);
 
-/* Read the profile, recommend, print.  Returns the exit status: 0, or 2
- * with *cause set when the profile is bad. */
-int batch_run(const struct assets *, const char *profile, enum batch_format,
-    int lang_override, FILE *out, char **cause);
+/* Read the profile, recommend (through the backend when there is one),
+ * print.  Returns the exit status: 0, or 2 with *cause set when the
+ * profile is bad. */
+int batch_run(const struct assets *, struct backend *, const char *profile,
+    enum batch_format, int lang_override, FILE *out, char **cause);
 
 #endif

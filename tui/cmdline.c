@@ -9,7 +9,8 @@
 
 enum {
 	OPT_LANG = 256, OPT_CONFIG, OPT_ASSETS, OPT_OFFLINE, OPT_CHECK,
-	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT
+	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT, OPT_BACKEND, OPT_CA_FILE,
+	OPT_TIMEOUT, OPT_LOG_STDERR
 };
 
 static const struct option longopts[] = {
@@ -22,6 +23,10 @@ static const struct option longopts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "backend", required_argument, NULL, OPT_BACKEND },
+	{ "ca-file", required_argument, NULL, OPT_CA_FILE },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "log-stderr", no_argument, NULL, OPT_LOG_STDERR },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -52,6 +57,18 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 			break;
 		case OPT_OFFLINE:
 			o->offline = true;
+			break;
+		case OPT_BACKEND:
+			o->backend = optarg;
+			break;
+		case OPT_CA_FILE:
+			o->ca_file = optarg;
+			break;
+		case OPT_TIMEOUT:
+			o->timeout = optarg;
+			break;
+		case OPT_LOG_STDERR:
+			o->log_stderr = true;
 			break;
 		case OPT_CHECK:
 			o->check_config = true;
@@ -117,7 +134,11 @@ cmdline_usage(FILE *f)
 	fprintf(f, "  --lang fi|sv|en      %s\n", _("start in this language"));
 	fprintf(f, "  --config FILE        %s\n", _("read the configuration from FILE"));
 	fprintf(f, "  --assets DIR         %s\n", _("read questions and services from DIR"));
+	fprintf(f, "  --backend URL        %s\n", _("ask the AuroraAI service recommender at URL"));
+	fprintf(f, "  --ca-file FILE       %s\n", _("trust the certificate authorities in FILE"));
+	fprintf(f, "  --timeout SECONDS    %s\n", _("give up on the recommender after SECONDS"));
 	fprintf(f, "  --offline            %s\n", _("use only the kiosk's own service catalogue"));
+	fprintf(f, "  --log-stderr         %s\n", _("write the log to standard error, not to syslog"));
 	fprintf(f, "  --check-config       %s\n", _("check the configuration and assets, then exit"));
 	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));
 	fprintf(f, "  --format text|json   %s\n", _("output format for --profile (default text)"));

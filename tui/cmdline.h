@@ -14,6 +14,10 @@ struct options {
 	const char *config;	/* NULL: the default file, if it exists */
 	const char *assets;	/* NULL: the default directory */
 	bool offline;
+	bool log_stderr;
+	const char *backend;	/* overrides backend_url */
+	const char *ca_file;	/* overrides ca_file */
+	const char *timeout;	/* overrides timeout_s */
 	bool check_config;
 	bool help;
 	bool version;

@@ -14,12 +14,20 @@ conf_init(struct conf *c)
 {
 	memset(c, 0, sizeof *c);
 	c->default_language = -1;
+	c->connect_timeout_s = NET_DEFAULT_CONNECT_TIMEOUT_S;
+	c->timeout_s = NET_DEFAULT_TIMEOUT_S;
 }
 
 void
 conf_free(struct conf *c)
 {
 	free(c->path);
+	free(c->backend_url);
+	free(c->client_id);
+	wipe_free_str(c->client_secret);
+	free(c->ca_file);
+	free(c->pinned_public_key);
+	free(c->proxy);
 	conf_init(c);
 }
 
@@ -40,40 +48,103 @@ trim(char *s)
 	return s;
 }
 
-typedef int (*setter)(struct conf *, const char *value, size_t line, char **why);
+enum conf_type { T_MUNICIPALITY, T_LANGUAGE, T_STRING, T_SECONDS, T_BOOL };
 
-static int
-set_municipality(struct conf *c, const char *v, size_t line, char **why)
-{
-	if (strlen(v) != 3 || !isdigit((unsigned char)v[0]) ||
-	    !isdigit((unsigned char)v[1]) || !isdigit((unsigned char)v[2])) {
-		*why = xasprintf("municipality_code must be a three-digit code such as 091, not \"%s\"", v);
-		return -1;
-	}
-	memcpy(c->municipality_code, v, 4);
-	c->municipality_line = line;
-	return 0;
-}
-
-static int
-set_language(struct conf *c, const char *v, size_t line, char **why)
-{
-	int l = lang_parse(v);
-	if (l < 0) {
-		*why = xasprintf("default_language must be fi, sv or en, not \"%s\"", v);
-		return -1;
-	}
-	c->default_language = l;
-	return 0;
-}
-
-static const struct {
+static const struct conf_key {
 	const char *key;
-	setter set;
+	enum conf_type type;
+	size_t offset;
 } conf_keys[] = {
-	{ "municipality_code", set_municipality },
-	{ "default_language", set_language },
+	{ "municipality_code", T_MUNICIPALITY, 0 },
+	{ "default_language", T_LANGUAGE, offsetof(struct conf, default_language) },
+	{ "backend_url", T_STRING, offsetof(struct conf, backend_url) },
+	{ "client_id", T_STRING, offsetof(struct conf, client_id) },
+	{ "client_secret", T_STRING, offsetof(struct conf, client_secret) },
+	{ "ca_file", T_STRING, offsetof(struct conf, ca_file) },
+	{ "pinned_public_key", T_STRING, offsetof(struct conf, pinned_public_key) },
+	{ "proxy", T_STRING, offsetof(struct conf, proxy) },
+	{ "connect_timeout_s", T_SECONDS, offsetof(struct conf, connect_timeout_s) },
+	{ "timeout_s", T_SECONDS, offsetof(struct conf, timeout_s) },
+	{ "allow_insecure_http", T_BOOL, offsetof(struct conf, allow_insecure_http) },
 };
+
+/* Set a key; on a bad value *why says what is wrong. */
+static int
+set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char **why)
+{
+	void *field = (char *)c + k->offset;
+	long n;
+
+	switch (k->type) {
+	case T_MUNICIPALITY:
+		if (strlen(v) != 3 || !isdigit((unsigned char)v[0]) ||
+		    !isdigit((unsigned char)v[1]) || !isdigit((unsigned char)v[2])) {
+			*why = xasprintf("municipality_code must be a three-digit code such as 091, not \"%s\"", v);
+			return -1;
+		}
+		memcpy(c->municipality_code, v, 4);
+		c->municipality_line = line;
+		return 0;
+	case T_LANGUAGE:
+		if (lang_parse(v) < 0) {
+			*why = xasprintf("%s must be fi, sv or en, not \"%s\"", k->key, v);
+			return -1;
+		}
+		*(int *)field = lang_parse(v);
+		return 0;
+	case T_STRING:
+		if (strcmp(k->key, "client_secret") == 0)
+			wipe_free_str(*(char **)field);
+		else
+			free(*(char **)field);
+		*(char **)field = xstrdup(v);
+		if (strcmp(k->key, "backend_url") == 0)
+			c->backend_line = line;
+		return 0;
+	case T_SECONDS:
+		if (parse_int(v, 1, 600, &n) < 0) {
+			*why = xasprintf("%s must be a whole number of seconds from 1 to 600, not \"%s\"", k->key, v);
+			return -1;
+		}
+		*(long *)field = n;
+		return 0;
+	case T_BOOL:
+		if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0)
+			*(bool *)field = true;
+		else if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0)
+			*(bool *)field = false;
+		else {
+			*why = xasprintf("%s must be yes or no, not \"%s\"", k->key, v);
+			return -1;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+static const struct conf_key *
+find_key(const char *key)
+{
+	for (size_t k = 0; k < nitems(conf_keys); k++)
+		if (strcmp(conf_keys[k].key, key) == 0)
+			return &conf_keys[k];
+	return NULL;
+}
+
+int
+conf_set(struct conf *c, const char *key, const char *value, const char *where, char **cause)
+{
+	const struct conf_key *k = find_key(key);
+	char *why = NULL;
+
+	if (k == NULL || set(c, k, value, 0, &why) < 0) {
+		*cause = why ? xasprintf("%s: %s", where, why) :
+		    xasprintf("%s: unknown setting", where);
+		free(why);
+		return -1;
+	}
+	return 0;
+}
 
 int
 conf_parse(struct conf *c, const char *display, const char *text, char **cause)
@@ -105,11 +176,8 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 			*hash = '\0';
 			value = trim(value);
 		}
-		size_t k;
-		for (k = 0; k < nitems(conf_keys); k++)
-			if (strcmp(conf_keys[k].key, key) == 0)
-				break;
-		if (k == nitems(conf_keys)) {
+		const struct conf_key *k = find_key(key);
+		if (k == NULL) {
 			*cause = xasprintf("%s:%zu: unknown key \"%s\"", display, lineno, key);
 			goto out;
 		}
@@ -117,7 +185,7 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 			*cause = xasprintf("%s:%zu: %s has no value", display, lineno, key);
 			goto out;
 		}
-		if (conf_keys[k].set(c, value, lineno, &why) < 0) {
+		if (set(c, k, value, lineno, &why) < 0) {
 			*cause = xasprintf("%s:%zu: %s", display, lineno, why);
 			free(why);
 			goto out;
@@ -126,6 +194,7 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 	}
 	rc = 0;
 out:
+	wipe(copy, strlen(text));
 	free(copy);
 	return rc;
 }
@@ -139,6 +208,7 @@ conf_load(struct conf *c, const char *path, char **cause)
 	free(c->path);
 	c->path = xstrdup(path);
 	int rc = conf_parse(c, path, text, cause);
+	wipe(text, strlen(text));
 	free(text);
 	return rc;
 }
@@ -146,12 +216,42 @@ conf_load(struct conf *c, const char *path, char **cause)
 int
 conf_check(const struct conf *c, const struct assets *a, char **cause)
 {
+	const char *file = c->path ? c->path : "configuration";
+
 	if (c->municipality_code[0] != '\0' &&
 	    munis_find(&a->munis, c->municipality_code) < 0) {
 		*cause = xasprintf("%s:%zu: municipality_code %s is not a municipality of Finland",
-		    c->path ? c->path : "configuration", c->municipality_line,
-		    c->municipality_code);
+		    file, c->municipality_line, c->municipality_code);
 		return -1;
 	}
+	if (c->backend_url != NULL) {
+		struct net_config nc;
+		char *why = NULL;
+		conf_net(c, &nc);
+		if (net_check_config(&nc, &why) < 0) {
+			if (c->backend_line > 0)
+				*cause = xasprintf("%s:%zu: %s", file, c->backend_line, why);
+			else
+				*cause = xasprintf("--backend: %s", why);
+			free(why);
+			return -1;
+		}
+	}
 	return 0;
+}
+
+void
+conf_net(const struct conf *c, struct net_config *n)
+{
+	memset(n, 0, sizeof *n);
+	n->base_url = c->backend_url;
+	n->client_id = c->client_id;
+	n->client_secret = c->client_secret;
+	n->ca_file = c->ca_file;
+	n->pinned_public_key = c->pinned_public_key;
+	n->proxy = c->proxy;
+	n->connect_timeout_s = c->connect_timeout_s;
+	n->timeout_s = c->timeout_s;
+	n->max_body = NET_DEFAULT_MAX_BODY;
+	n->allow_insecure_http = c->allow_insecure_http;
 }

@@ -6,20 +6,41 @@
  * unnoticed), and every bad line is reported as "file:line: what is
  * wrong".  Named conf, not config, so as not to clash with autoconf's
  * config.h.
+ *
+ * Ownership: the struct conf owns its strings; conf_free() wipes the
+ * secrets before freeing them.  The command line may override values
+ * (conf_set), after which they are owned the same way.
  */
 #ifndef OPASTIN_CONF_H
 #define OPASTIN_CONF_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "net.h"
 
 struct assets;
 
 struct conf {
 	char *path;			/* NULL when no file was read */
+	size_t nkeys;			/* how many keys the file set */
+
 	char municipality_code[4];	/* "" when not set */
 	size_t municipality_line;
 	int default_language;		/* enum lang, or -1 when not set */
-	size_t nkeys;			/* how many keys the file set */
+
+	/* The AuroraAI backend; no backend_url means the embedded
+	 * recommender only. */
+	char *backend_url;
+	char *client_id;
+	char *client_secret;
+	char *ca_file;
+	char *pinned_public_key;
+	char *proxy;
+	long connect_timeout_s;
+	long timeout_s;
+	bool allow_insecure_http;
+	size_t backend_line;		/* where backend_url was set, or 0 */
 };
 
 void conf_init(struct conf *);
@@ -27,9 +48,14 @@ void conf_init(struct conf *);
 int conf_load(struct conf *, const char *path, char **cause);
 /* Parse text as if read from a file named display (for tests). */
 int conf_parse(struct conf *, const char *display, const char *text, char **cause);
-/* Check the values against the assets (the municipality code exists). */
+/* Set one key as if from a line of the file (for command-line options);
+ * where names the source in messages, e.g. "--timeout". */
+int conf_set(struct conf *, const char *key, const char *value, const char *where, char **cause);
+/* Check the values against the assets and each other. */
 int conf_check(const struct conf *, const struct assets *, char **cause);
 void conf_free(struct conf *);
+/* The backend settings for net.c; borrowed from the conf. */
+void conf_net(const struct conf *, struct net_config *);
 
 /* The default path: $(sysconfdir)/opastin/opastin.conf. */
 const char *conf_default_path(void);

@@ -31,12 +31,13 @@ present_reason(const struct reason *r, const struct quest *quest)
 }
 
 char *
-present_reasons(const struct service *s, const struct quest *quest)
+present_reasons(const struct results *res, size_t i, const struct quest *quest)
 {
+	const struct service *s = &res->v[i];
 	char *out = NULL;
 
-	for (size_t i = 0; i < s->nreasons; i++) {
-		char *r = present_reason(&s->reasons[i], quest);
+	for (size_t k = 0; k < s->nreasons; k++) {
+		char *r = present_reason(&s->reasons[k], quest);
 		char *joined = out ? xasprintf("%s; %s", out, r) : r;
 		if (out != NULL) {
 			free(out);
@@ -44,6 +45,10 @@ present_reasons(const struct service *s, const struct quest *quest)
 		}
 		out = joined;
 	}
+	if (out == NULL && res->from_search)
+		return xstrdup(_("Why: it matches the words you searched for."));
+	if (out == NULL && res->source == SOURCE_BACKEND)
+		return xstrdup(_("Why: the national service recommender suggested it for your answers."));
 	if (out == NULL)
 		return xstrdup(_("Why: it matches your life situation."));
 	/* TRANSLATORS: %s lists the citizen's answers that led to a
@@ -100,6 +105,21 @@ present_channel(const struct channel *c, char ***labels, char ***values, size_t 
 		add(labels, values, n, _("E-mail"), xstrdup(c->emails[i]));
 	if (c->address != NULL)
 		add(labels, values, n, _("Address"), xstrdup(c->address));
+}
+
+const char *
+present_language(enum lang l)
+{
+	switch (l) {
+	case LANG_FI:
+		return _("Finnish");
+	case LANG_SV:
+		return _("Swedish");
+	case LANG_EN:
+	case LANG_COUNT:
+		break;
+	}
+	return _("English");
 }
 
 char *

@@ -13,8 +13,8 @@
 
 /* The answer behind a reason, in words: "Having a child", "Money 3/10". */
 char *present_reason(const struct reason *, const struct quest *);
-/* All of a service's reasons in one line: "Why: ...; ...". */
-char *present_reasons(const struct service *, const struct quest *);
+/* Why service i of the results was chosen, in one line: "Why: ...; ...". */
+char *present_reasons(const struct results *, size_t i, const struct quest *);
 
 /* The name of a channel type: "Phone", "Web page", ... */
 const char *present_channel_type(enum channel_type);
@@ -22,6 +22,9 @@ const char *present_channel_type(enum channel_type);
 /* A channel as label and value lines ("Phone", "020 634 0200"), appended
  * to labels[] and values[] (n of each). */
 void present_channel(const struct channel *, char ***labels, char ***values, size_t *n);
+
+/* A language's name in the current language: "Finnish", "suomi", ... */
+const char *present_language(enum lang);
 
 /* "Suggestions from this kiosk's own catalogue, checked 2026-11-29." */
 char *present_source(const struct results *);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "recommend.h"
+#include "text.h"
 #include "util.h"
 
 double
@@ -184,5 +185,72 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	}
 	out->n = n;
 	wipe(sc, cat->n * sizeof *sc);
+	free(sc);
+}
+
+/* How many of the words occur in the service's names and summaries. */
+static size_t
+word_hits(const struct cat_service *s, char **words, size_t nwords)
+{
+	size_t hits = 0;
+	char *hay = NULL;
+
+	for (int l = 0; l < LANG_COUNT; l++) {
+		char *next = xasprintf("%s %s %s %s", hay ? hay : "",
+		    s->name.v[l] ? s->name.v[l] : "", s->summary.v[l] ? s->summary.v[l] : "",
+		    s->org.v[l] ? s->org.v[l] : "");
+		free(hay);
+		hay = next;
+	}
+	char *folded = text_fold(hay);
+	for (size_t i = 0; i < nwords; i++)
+		if (text_match(folded, words[i]))
+			hits++;
+	free(folded);
+	free(hay);
+	return hits;
+}
+
+void
+recommend_search(const struct catalogue *cat, const char *text,
+    const struct profile *p, size_t limit, struct results *out)
+{
+	struct scored *sc = xcalloc(cat->n, sizeof *sc);
+	char **words = NULL, *folded = text_fold(text);
+	size_t nwords = 0, n = 0;
+
+	/* Words of three letters or more: "ja", "i" and "of" say nothing. */
+	for (char *w = strtok(folded, " \t,.;:!?-/"); w != NULL; w = strtok(NULL, " \t,.;:!?-/"))
+		if (strlen(w) >= 3)
+			strv_push(&words, &nwords, xstrdup(w));
+
+	memset(out, 0, sizeof *out);
+	out->source = SOURCE_EMBEDDED;
+	out->lang = p->lang;
+	out->catalogue_date = cat->date;
+	out->from_search = true;
+	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
+		limit = RECOMMEND_MAX_LIMIT;
+	for (size_t i = 0; i < cat->n && nwords > 0; i++) {
+		size_t hits = word_hits(&cat->v[i], words, nwords);
+		if (hits == 0 || !qualifies_here(&cat->v[i], p))
+			continue;
+		sc[n].index = i;
+		sc[n].score = (double)hits / (double)nwords;
+		n++;
+	}
+	qsort(sc, n, sizeof *sc, by_score);
+	if (n > limit)
+		n = limit;
+	out->v = xcalloc(n ? n : 1, sizeof *out->v);
+	for (size_t i = 0; i < n; i++) {
+		catalogue_to_result(&cat->v[sc[i].index], p->lang, &out->v[i]);
+		out->v[i].rank = (int)i + 1;
+		out->v[i].score = sc[i].score;
+	}
+	out->n = n;
+	strv_free(words, nwords);
+	wipe(folded, strlen(folded));
+	free(folded);
 	free(sc);
 }

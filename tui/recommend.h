@@ -49,4 +49,9 @@ double recommend_score(const struct cat_service *, const struct profile *,
 void recommend(const struct catalogue *, const struct profile *, size_t limit,
     struct results *out);
 
+/* Rank the catalogue by the words of a search (in any of the three
+ * languages, ignoring case and accents), best matches first. */
+void recommend_search(const struct catalogue *, const char *words,
+    const struct profile *, size_t limit, struct results *out);
+
 #endif

@@ -70,6 +70,7 @@ struct service {
 	struct reason *reasons;
 	size_t nreasons;
 	char *checked;		/* when the catalogue entry was checked */
+	int feedback;		/* the citizen's "was this useful": +1, -1, 0 */
 };
 
 enum results_source { SOURCE_EMBEDDED, SOURCE_BACKEND };
@@ -79,6 +80,7 @@ struct results {
 	enum lang lang;
 	char *recommendation_id;	/* backend only */
 	const char *catalogue_date;	/* embedded only, borrowed */
+	bool from_search;		/* a search by words, not by answers */
 	struct service *v;
 	size_t n;
 };

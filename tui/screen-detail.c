@@ -21,6 +21,9 @@ struct detail {
 	struct doc doc;
 };
 
+/* Click targets of the feedback buttons. */
+enum { TARGET_USEFUL = 1, TARGET_NOT_USEFUL = 2 };
+
 static void *
 detail_init(struct ui *ui)
 {
@@ -91,15 +94,74 @@ build(struct ui *ui, struct detail *d, int w)
 	}
 }
 
+/* "Was this useful?" is asked only of the backend's suggestions, and
+ * only once per service; the answer never troubles the citizen. */
+static bool
+asks_feedback(struct ui *ui, struct detail *d)
+{
+	struct session *s = ui_session(ui);
+	return session_can_feedback(s) && d->index < s->results.n;
+}
+
+static void
+give_feedback(struct ui *ui, struct detail *d, int score)
+{
+	struct session *s = ui_session(ui);
+
+	if (!asks_feedback(ui, d) || s->results.v[d->index].feedback != 0)
+		return;
+	if (session_feedback(s, d->index, score))
+		s->results.v[d->index].feedback = score;
+}
+
+static int
+doc_height(struct ui *ui, struct detail *d, int h)
+{
+	return asks_feedback(ui, d) ? h - 2 : h;
+}
+
 static int
 detail_key(struct ui *ui, void *data, int key)
 {
 	struct detail *d = data;
 	int y, x, h, w;
 
+	if (asks_feedback(ui, d) && (key == '1' || key == '2')) {
+		give_feedback(ui, d, key == '1' ? 1 : -1);
+		return UI_HANDLED;
+	}
 	ui_body(ui, &y, &x, &h, &w);
 	build(ui, d, w);
-	return doc_key(&d->doc, key, h) ? UI_HANDLED : UI_IGNORED;
+	return doc_key(&d->doc, key, doc_height(ui, d, h)) ? UI_HANDLED : UI_IGNORED;
+}
+
+static void
+detail_click(struct ui *ui, void *data, int target)
+{
+	if (target == TARGET_USEFUL || target == TARGET_NOT_USEFUL)
+		give_feedback(ui, data, target == TARGET_USEFUL ? 1 : -1);
+}
+
+static void
+draw_feedback(struct ui *ui, struct detail *d, int y, int x, int w)
+{
+	const struct service *sv = &ui_session(ui)->results.v[d->index];
+
+	if (sv->feedback != 0) {
+		ui_put(ui, y, x, w, ROLE_HINT, _("Thank you for your answer."));
+		return;
+	}
+	const char *q = _("Was this useful?");
+	char *yes = xasprintf("[ 1 %s ]", _("Yes"));
+	char *no = xasprintf("[ 2 %s ]", _("No"));
+	int qw = text_width(q), yw = text_width(yes), nw = text_width(no);
+	ui_put(ui, y, x, qw, ROLE_TITLE, q);
+	ui_put(ui, y, x + qw + 2, yw, ROLE_BUTTON, yes);
+	ui_hit(ui, y, x + qw + 2, yw, TARGET_USEFUL);
+	ui_put(ui, y, x + qw + 3 + yw, nw, ROLE_BUTTON, no);
+	ui_hit(ui, y, x + qw + 3 + yw, nw, TARGET_NOT_USEFUL);
+	free(yes);
+	free(no);
 }
 
 static void
@@ -116,7 +178,9 @@ detail_draw(struct ui *ui, void *data)
 	free(pos);
 	ui_body(ui, &y, &x, &h, &w);
 	build(ui, d, w);
-	doc_draw(ui, &d->doc, y, x, h, w);
+	doc_draw(ui, &d->doc, y, x, doc_height(ui, d, h), w);
+	if (asks_feedback(ui, d))
+		draw_feedback(ui, d, y + h - 1, x, w);
 }
 
 const struct screen_ops screen_detail = {
@@ -124,5 +188,6 @@ const struct screen_ops screen_detail = {
 	.init = detail_init,
 	.free = detail_free,
 	.key = detail_key,
+	.click = detail_click,
 	.draw = detail_draw,
 };

@@ -34,6 +34,7 @@ static const struct {
 	{ "F10", N_("Start over. All your answers are cleared.") },
 	{ NULL, N_("You can also touch or click the choices and the keys at the bottom of the screen.") },
 	{ NULL, N_("The suggestions are made by a computer from your answers. They are not a decision about you. The staff here are glad to help.") },
+	{ NULL, N_("Press Enter to read what is sent and where the suggestions come from.") },
 };
 
 static void *
@@ -78,6 +79,10 @@ help_key(struct ui *ui, void *data, int key)
 	struct help *hp = data;
 	int y, x, h, w;
 
+	if (key == UI_KEY_ENTER) {
+		ui_push(ui, &screen_about);
+		return UI_HANDLED;
+	}
 	ui_body(ui, &y, &x, &h, &w);
 	build(hp, w);
 	return doc_key(&hp->doc, key, h) ? UI_HANDLED : UI_IGNORED;
@@ -97,6 +102,8 @@ help_draw(struct ui *ui, void *data)
 
 const struct screen_ops screen_help = {
 	.name = "help",
+	/* TRANSLATORS: on the key bar of the help screen, after "Enter". */
+	.enter_label = N_("About the suggestions"),
 	.init = help_init,
 	.free = help_free,
 	.key = help_key,

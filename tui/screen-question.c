@@ -20,7 +20,7 @@
 #include "widget.h"
 
 /* Targets for buttons under the list, after the items. */
-enum button { BUTTON_CONTINUE, BUTTON_SKIP, BUTTON_COUNT };
+enum button { BUTTON_CONTINUE, BUTTON_SKIP, BUTTON_SEARCH, BUTTON_COUNT };
 
 struct qscreen {
 	size_t qi;
@@ -166,6 +166,9 @@ build_items(struct ui *ui, struct qscreen *qs)
 			if (qs->qi == QUEST_EVENT_QUESTION)
 				it->sub2 = _(quest->events[i].description);
 		}
+		/* For those who already know what they want. */
+		if (qs->qi == QUEST_EVENT_QUESTION)
+			add_button(qs, BUTTON_SEARCH, _("Search by words instead"));
 		break;
 	case Q_MULTI:
 		for (size_t i = 0; i < q->nopts; i++)
@@ -262,6 +265,10 @@ activate(struct ui *ui, struct qscreen *qs, size_t i)
 
 	if ((int)i == qs->buttons[BUTTON_SKIP]) {
 		skip(ui, qs);
+		return;
+	}
+	if ((int)i == qs->buttons[BUTTON_SEARCH]) {
+		ui_goto(ui, &screen_search);
 		return;
 	}
 	switch (q->type) {

@@ -1,6 +1,11 @@
 /*
  * screen-results.c: the ranked services, each with its organisation, a
  * one-line summary and why it was chosen.  Enter opens the details.
+ *
+ * While the backend is asked, the screen shows a spinner with the
+ * seconds elapsed, and Esc stops waiting.  Offline results (the kiosk's
+ * own catalogue standing in for a failed backend) say so, and why, in
+ * plain words.
  */
 #include "config.h"
 
@@ -16,6 +21,7 @@
 struct rscreen {
 	struct list list;
 	struct list_item *items;
+	size_t about;		/* index of the "About these suggestions" button */
 	char **owned;
 	size_t nowned;
 };
@@ -46,6 +52,7 @@ results_free_screen(void *data)
 	free(r);
 }
 
+/* The services, then the button; returns the number of items. */
 static size_t
 build_items(struct ui *ui, struct rscreen *r)
 {
@@ -56,8 +63,9 @@ build_items(struct ui *ui, struct rscreen *r)
 	r->items = xcalloc(res->n + 1, sizeof *r->items);
 	for (size_t i = 0; i < res->n; i++) {
 		const struct service *sv = &res->v[i];
-		char *sub = xasprintf("%s\n%s", sv->org, sv->summary);
-		char *why = present_reasons(sv, &s->assets->quest);
+		char *sub = sv->org[0] ? xasprintf("%s\n%s", sv->org, sv->summary) :
+		    xstrdup(sv->summary);
+		char *why = present_reasons(res, i, &s->assets->quest);
 		strv_push(&r->owned, &r->nowned, sub);
 		strv_push(&r->owned, &r->nowned, why);
 		r->items[i].text = sv->name;
@@ -65,45 +73,78 @@ build_items(struct ui *ui, struct rscreen *r)
 		r->items[i].sub2 = why;
 		r->items[i].numbered = true;
 	}
-	return res->n;
+	r->about = res->n;
+	r->items[res->n].text = _("About these suggestions");
+	r->items[res->n].mark = MARK_BUTTON;
+	return res->n + 1;
 }
 
 static void
-open_detail(struct ui *ui, struct rscreen *r)
+activate(struct ui *ui, struct rscreen *r, size_t i)
 {
-	if (ui_session(ui)->results.n > 0)
+	if (i == r->about)
+		ui_push(ui, &screen_about);
+	else if (i < ui_session(ui)->results.n)
 		ui_push(ui, &screen_detail);
-}
-
-static int
-results_key(struct ui *ui, void *data, int key)
-{
-	struct rscreen *r = data;
-	size_t n = build_items(ui, r);
-
-	if (key == UI_KEY_ENTER) {
-		open_detail(ui, r);
-		return UI_HANDLED;
-	}
-	return list_key(&r->list, r->items, n, key, 3) ? UI_HANDLED : UI_IGNORED;
 }
 
 static void
 results_back(struct ui *ui, void *data)
 {
 	struct session *s = ui_session(ui);
+
+	session_cancel(s);
+	if (s->search[0] != '\0') {
+		ui_goto(ui, &screen_search);
+		return;
+	}
 	flow_review(&s->flow);
 	ui_follow_flow(ui);
+}
+
+static int
+results_key(struct ui *ui, void *data, int key)
+{
+	struct rscreen *r = data;
+
+	if (ui_session(ui)->fetching)
+		return UI_IGNORED;	/* only Esc (back) and the global keys */
+	size_t n = build_items(ui, r);
+	if (key == UI_KEY_ENTER) {
+		activate(ui, r, r->list.focus);
+		return UI_HANDLED;
+	}
+	return list_key(&r->list, r->items, n, key, 3) ? UI_HANDLED : UI_IGNORED;
 }
 
 static void
 results_click(struct ui *ui, void *data, int target)
 {
 	struct rscreen *r = data;
-	if (target >= 0 && (size_t)target < ui_session(ui)->results.n) {
+	size_t n = build_items(ui, r);
+
+	if (target >= 0 && (size_t)target < n) {
 		r->list.focus = (size_t)target;
-		open_detail(ui, r);
+		activate(ui, r, (size_t)target);
 	}
+}
+
+static void
+draw_waiting(struct ui *ui, int y, int x, int w)
+{
+	static const char spin[] = "|/-\\";
+	struct session *s = ui_session(ui);
+	long long ms = now_ms() - s->fetch_started;
+
+	/* TRANSLATORS: shown while waiting; %1$c is a turning spinner
+	   character, %2$lld the seconds waited so far. */
+	char *line = xasprintf(_("%1$c Asking the national service recommender… %2$lld s"),
+	    spin[(ms / 250) % 4], ms / 1000);
+	ui_put(ui, y, x, w, ROLE_TITLE, line);
+	free(line);
+	ui_wrap(ui, y + 2, x, w, 2, ROLE_HINT,
+	    _("You can press Esc to stop waiting and go back."));
+	ui_cursor(ui, y, x);
 }
 
 static void
@@ -111,23 +152,45 @@ results_draw(struct ui *ui, void *data)
 {
 	struct rscreen *r = data;
 	struct session *s = ui_session(ui);
-	int y, x, h, w;
-	size_t n = build_items(ui, r);
+	const struct results *res = &s->results;
+	int y, x, h, w, used = 0;
 
-	/* TRANSLATORS: %zu is the number of services found. */
-	char *count = xasprintf(ngettext("%zu service", "%zu services", n), n);
-	ui_header(ui, _("Services for you"), count);
-	free(count);
 	ui_body(ui, &y, &x, &h, &w);
-
-	char *src = present_source(&s->results);
-	int used = ui_wrap(ui, y, x, w, 2, ROLE_HINT, src);
-	free(src);
-	if (n == 0) {
-		ui_wrap(ui, y + used + 1, x, w, h - used - 1, ROLE_NOTICE,
-		    _("No services matched your answers. Press Esc to check them, or F10 to start over. The staff here can also help you."));
+	if (s->fetching) {
+		ui_header(ui, _("Services for you"), NULL);
+		draw_waiting(ui, y, x, w);
 		return;
 	}
+	size_t n = build_items(ui, r);
+	/* TRANSLATORS: %zu is the number of services found. */
+	char *count = xasprintf(ngettext("%zu service", "%zu services", res->n), res->n);
+	ui_header(ui, s->offline_reason != BACKEND_OK ? _("Offline results") :
+	    _("Services for you"), count);
+	free(count);
+
+	if (s->offline_reason != BACKEND_OK) {
+		/* TRANSLATORS: %1$s says in plain words why the national
+		   recommender was not used; %2$s is a date. */
+		char *why = xasprintf(_("%1$s These are offline suggestions from this kiosk's own catalogue, checked %2$s."),
+		    backend_error_message(s->offline_reason),
+		    res->catalogue_date ? res->catalogue_date : "?");
+		used += ui_wrap(ui, y, x, w, 3, ROLE_NOTICE, why);
+		free(why);
+	} else {
+		char *src = present_source(res);
+		used += ui_wrap(ui, y, x, w, 2, ROLE_HINT, src);
+		free(src);
+	}
+	if (res->lang != s->lang && res->n > 0) {
+		/* TRANSLATORS: %s is the name of a language, e.g. "Finnish". */
+		char *note = xasprintf(_("The services are shown in %s: the recommender has them in no other language."),
+		    present_language(res->lang));
+		used += ui_wrap(ui, y + used, x, w, 2, ROLE_NOTICE, note);
+		free(note);
+	}
+	if (res->n == 0)
+		used += 1 + ui_wrap(ui, y + used + 1, x, w, 4, ROLE_NOTICE,
+		    _("No services matched your answers. Press Esc to check them, or F10 to start over. The staff here can also help you."));
 	list_draw(ui, &r->list, r->items, n, y + used + 1, x, h - used - 1, w);
 }
 

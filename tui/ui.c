@@ -477,22 +477,36 @@ read_key(int *key)
 	return 0;
 }
 
+/* The terminal went away (a closed pty, a hung-up line). */
+static bool
+terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 int
 ui_run(struct ui *ui)
 {
+	struct session *s = ui->session;
+
 	tty_start();
 	while (!tty_quit_signal) {
+		unsigned generation = s->generation;
 		if (ui->dirty)
 			draw(ui);
-		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
-		int rc = poll(&pfd, 1, UI_POLL_MS);
-		if (rc < 0 && errno != EINTR)
-			break;
+		/* The terminal and the network together: keys are answered
+		 * while a request runs. */
+		session_wait(s, STDIN_FILENO, UI_POLL_MS);
+		session_run(s);
 		int key;
 		/* Also after a timeout or signal: a resize arrives as a key. */
 		while (read_key(&key) == 0)
 			dispatch(ui, key);
-		if (pfd.revents & (POLLHUP | POLLERR))
+		/* A reply changed the model, or the spinner turns. */
+		if (s->generation != generation || s->fetching)
+			ui->dirty = true;
+		if (terminal_gone())
 			break;
 	}
 	tty_stop();

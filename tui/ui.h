@@ -70,6 +70,8 @@ extern const struct screen_ops screen_results;
 extern const struct screen_ops screen_detail;
 extern const struct screen_ops screen_help;
 extern const struct screen_ops screen_confirm;
+extern const struct screen_ops screen_search;
+extern const struct screen_ops screen_about;
 /* The service focused on the results screen, given its state. */
 size_t screen_results_focus(void *);
 

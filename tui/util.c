@@ -1,11 +1,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -191,4 +193,26 @@ now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+random_id(char *id)
+{
+	unsigned char raw[16];
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	ssize_t got = fd >= 0 ? read(fd, raw, sizeof raw) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	if (got != (ssize_t)sizeof raw) {
+		/* No urandom: an id need only be unlikely to repeat. */
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		srand((unsigned)(ts.tv_nsec ^ ts.tv_sec ^ getpid()));
+		for (size_t i = 0; i < sizeof raw; i++)
+			raw[i] = (unsigned char)rand();
+	}
+	for (size_t i = 0; i < sizeof raw; i++)
+		snprintf(id + 2 * i, 3, "%02x", raw[i]);
+	wipe(raw, sizeof raw);
 }

@@ -40,6 +40,9 @@ int parse_int(const char *s, long min, long max, long *out);
  * Returns NULL with *cause set ("file: reason") on failure. */
 char *read_file(const char *path, size_t max, size_t *len, char **cause);
 
+/* 32 random hex digits and a NUL into id (33 bytes): a session id. */
+void random_id(char *id);
+
 /* Milliseconds from a monotonic clock. */
 long long now_ms(void);
 
