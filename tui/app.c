@@ -2,6 +2,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -12,6 +14,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "session.h"
+#include "staff.h"
 #include "ui.h"
 #include "util.h"
 
@@ -37,6 +40,39 @@ report(const struct conf *c, const struct assets *a)
 	    a->dir, a->quest.nevents, a->quest.nq, a->cat.n, a->munis.n, a->cat.date);
 }
 
+/* --hash-pin: read a PIN without showing it, print the line to paste. */
+static int
+hash_pin(void)
+{
+	struct termios old, quiet;
+	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+	char pin[64] = "";
+	char *cause = NULL;
+
+	if (tty) {
+		fprintf(stderr, "%s", _("Staff PIN (4 to 12 digits): "));
+		quiet = old;
+		quiet.c_lflag &= (tcflag_t)~ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	bool got = fgets(pin, sizeof pin, stdin) != NULL;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	pin[strcspn(pin, "\r\n")] = '\0';
+	char *hash = got ? staff_hash_pin(pin, &cause) : NULL;
+	wipe(pin, sizeof pin);
+	if (hash == NULL) {
+		fail(cause ? cause : _("no PIN was given"));
+		free(cause);
+		return EXIT_USAGE;
+	}
+	printf("staff_pin_hash = %s\n", hash);
+	free(hash);
+	return EXIT_SUCCESS;
+}
+
 /* Command-line options that override the configuration file. */
 static int
 apply_overrides(struct conf *c, const struct options *o, char **cause)
@@ -47,6 +83,10 @@ apply_overrides(struct conf *c, const struct options *o, char **cause)
 		return -1;
 	if (o->timeout != NULL && conf_set(c, "timeout_s", o->timeout, "--timeout", cause) < 0)
 		return -1;
+	if (o->kiosk)
+		c->mode = MODE_KIOSK;
+	if (o->counter)
+		c->mode = MODE_COUNTER;
 	return 0;
 }
 
@@ -80,6 +120,8 @@ app_main(int argc, char **argv)
 		cmdline_version(stdout);
 		return EXIT_SUCCESS;
 	}
+	if (o.hash_pin)
+		return hash_pin();
 
 	conf_init(&conf);
 	const char *conf_path = o.config;
@@ -131,7 +173,9 @@ app_main(int argc, char **argv)
 		enum lang l = o.lang >= 0 ? (enum lang)o.lang :
 		    conf.default_language >= 0 ? (enum lang)conf.default_language : LANG_FI;
 		struct session s;
-		log_info("started%s", backend ? ", with a backend" : ", embedded recommender only");
+		log_info("started in %s mode, %s", conf.mode == MODE_KIOSK ? "kiosk" :
+		    conf.mode == MODE_COUNTER ? "counter" : "plain",
+		    backend ? "with a backend" : "embedded recommender only");
 		session_init(&s, &assets, &conf, backend, l);
 		struct ui *ui = ui_new(&s);
 		status = ui_run(ui);

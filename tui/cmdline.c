@@ -10,7 +10,7 @@
 enum {
 	OPT_LANG = 256, OPT_CONFIG, OPT_ASSETS, OPT_OFFLINE, OPT_CHECK,
 	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT, OPT_BACKEND, OPT_CA_FILE,
-	OPT_TIMEOUT, OPT_LOG_STDERR
+	OPT_TIMEOUT, OPT_LOG_STDERR, OPT_KIOSK, OPT_COUNTER, OPT_HASH_PIN
 };
 
 static const struct option longopts[] = {
@@ -27,6 +27,9 @@ static const struct option longopts[] = {
 	{ "ca-file", required_argument, NULL, OPT_CA_FILE },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "log-stderr", no_argument, NULL, OPT_LOG_STDERR },
+	{ "kiosk", no_argument, NULL, OPT_KIOSK },
+	{ "counter", no_argument, NULL, OPT_COUNTER },
+	{ "hash-pin", no_argument, NULL, OPT_HASH_PIN },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -69,6 +72,15 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 			break;
 		case OPT_LOG_STDERR:
 			o->log_stderr = true;
+			break;
+		case OPT_KIOSK:
+			o->kiosk = true;
+			break;
+		case OPT_COUNTER:
+			o->counter = true;
+			break;
+		case OPT_HASH_PIN:
+			o->hash_pin = true;
 			break;
 		case OPT_CHECK:
 			o->check_config = true;
@@ -117,6 +129,10 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xasprintf(_("unexpected argument \"%s\""), argv[optind]);
 		return -1;
 	}
+	if (o->kiosk && o->counter) {
+		*cause = xstrdup(_("--kiosk and --counter cannot go together"));
+		return -1;
+	}
 	if (o->format_given && o->profile == NULL) {
 		*cause = xstrdup(_("--format goes with --profile"));
 		return -1;
@@ -138,6 +154,9 @@ cmdline_usage(FILE *f)
 	fprintf(f, "  --ca-file FILE       %s\n", _("trust the certificate authorities in FILE"));
 	fprintf(f, "  --timeout SECONDS    %s\n", _("give up on the recommender after SECONDS"));
 	fprintf(f, "  --offline            %s\n", _("use only the kiosk's own service catalogue"));
+	fprintf(f, "  --kiosk              %s\n", _("kiosk mode: no way out without the staff PIN (F12)"));
+	fprintf(f, "  --counter            %s\n", _("counter mode, for staff helping a citizen"));
+	fprintf(f, "  --hash-pin           %s\n", _("read a staff PIN and print the configuration line for it"));
 	fprintf(f, "  --log-stderr         %s\n", _("write the log to standard error, not to syslog"));
 	fprintf(f, "  --check-config       %s\n", _("check the configuration and assets, then exit"));
 	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));

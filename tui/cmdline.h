@@ -15,6 +15,9 @@ struct options {
 	const char *assets;	/* NULL: the default directory */
 	bool offline;
 	bool log_stderr;
+	bool kiosk;		/* --kiosk: mode = kiosk */
+	bool counter;		/* --counter: mode = counter */
+	bool hash_pin;
 	const char *backend;	/* overrides backend_url */
 	const char *ca_file;	/* overrides ca_file */
 	const char *timeout;	/* overrides timeout_s */

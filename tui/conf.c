@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "assets.h"
 #include "conf.h"
@@ -16,6 +17,9 @@ conf_init(struct conf *c)
 	c->default_language = -1;
 	c->connect_timeout_s = NET_DEFAULT_CONNECT_TIMEOUT_S;
 	c->timeout_s = NET_DEFAULT_TIMEOUT_S;
+	c->languages = (1u << LANG_COUNT) - 1;
+	c->idle_timeout_s = CONF_DEFAULT_IDLE_TIMEOUT_S;
+	c->idle_warning_s = CONF_DEFAULT_IDLE_WARNING_S;
 }
 
 void
@@ -28,6 +32,7 @@ conf_free(struct conf *c)
 	free(c->ca_file);
 	free(c->pinned_public_key);
 	free(c->proxy);
+	wipe_free_str(c->staff_pin_hash);
 	conf_init(c);
 }
 
@@ -48,7 +53,10 @@ trim(char *s)
 	return s;
 }
 
-enum conf_type { T_MUNICIPALITY, T_LANGUAGE, T_STRING, T_SECONDS, T_BOOL };
+enum conf_type {
+	T_MUNICIPALITY, T_LANGUAGE, T_LANGUAGES, T_STRING, T_SECRET, T_SECONDS,
+	T_IDLE_SECONDS, T_BOOL, T_MODE, T_THEME
+};
 
 static const struct conf_key {
 	const char *key;
@@ -59,14 +67,38 @@ static const struct conf_key {
 	{ "default_language", T_LANGUAGE, offsetof(struct conf, default_language) },
 	{ "backend_url", T_STRING, offsetof(struct conf, backend_url) },
 	{ "client_id", T_STRING, offsetof(struct conf, client_id) },
-	{ "client_secret", T_STRING, offsetof(struct conf, client_secret) },
+	{ "client_secret", T_SECRET, offsetof(struct conf, client_secret) },
 	{ "ca_file", T_STRING, offsetof(struct conf, ca_file) },
 	{ "pinned_public_key", T_STRING, offsetof(struct conf, pinned_public_key) },
 	{ "proxy", T_STRING, offsetof(struct conf, proxy) },
 	{ "connect_timeout_s", T_SECONDS, offsetof(struct conf, connect_timeout_s) },
 	{ "timeout_s", T_SECONDS, offsetof(struct conf, timeout_s) },
 	{ "allow_insecure_http", T_BOOL, offsetof(struct conf, allow_insecure_http) },
+	{ "languages", T_LANGUAGES, offsetof(struct conf, languages) },
+	{ "idle_timeout_s", T_IDLE_SECONDS, offsetof(struct conf, idle_timeout_s) },
+	{ "idle_warning_s", T_SECONDS, offsetof(struct conf, idle_warning_s) },
+	{ "staff_pin_hash", T_SECRET, offsetof(struct conf, staff_pin_hash) },
+	{ "theme", T_THEME, offsetof(struct conf, theme) },
+	{ "mode", T_MODE, offsetof(struct conf, mode) },
 };
+
+/* Keys whose values are secrets: a file holding one must not be
+ * readable by others. */
+static bool
+is_secret(const char *key)
+{
+	return strcmp(key, "client_secret") == 0 || strcmp(key, "staff_pin_hash") == 0;
+}
+
+/* Match v against a NULL-terminated list of names; its index, or -1. */
+static int
+pick(const char *v, const char *const *names)
+{
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(v, names[i]) == 0)
+			return i;
+	return -1;
+}
 
 /* Set a key; on a bad value *why says what is wrong. */
 static int
@@ -92,15 +124,62 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		}
 		*(int *)field = lang_parse(v);
 		return 0;
+	case T_LANGUAGES: {
+		unsigned set = 0;
+		char *copy = xstrdup(v);
+		for (char *w = strtok(copy, ", "); w != NULL; w = strtok(NULL, ", ")) {
+			if (lang_parse(w) < 0) {
+				*why = xasprintf("languages lists fi, sv and en, separated by commas, not \"%s\"", w);
+				free(copy);
+				return -1;
+			}
+			set |= 1u << lang_parse(w);
+		}
+		free(copy);
+		if (set == 0) {
+			*why = xstrdup("languages must name at least one of fi, sv and en");
+			return -1;
+		}
+		*(unsigned *)field = set;
+		return 0;
+	}
 	case T_STRING:
-		if (strcmp(k->key, "client_secret") == 0)
-			wipe_free_str(*(char **)field);
-		else
-			free(*(char **)field);
+		free(*(char **)field);
 		*(char **)field = xstrdup(v);
 		if (strcmp(k->key, "backend_url") == 0)
 			c->backend_line = line;
 		return 0;
+	case T_SECRET:
+		wipe_free_str(*(char **)field);
+		*(char **)field = xstrdup(v);
+		return 0;
+	case T_IDLE_SECONDS:
+		if (parse_int(v, 0, 86400, &n) < 0) {
+			*why = xasprintf("%s must be a whole number of seconds (0 for never), not \"%s\"", k->key, v);
+			return -1;
+		}
+		*(long *)field = n;
+		return 0;
+	case T_MODE: {
+		static const char *const modes[] = { "plain", "kiosk", "counter", NULL };
+		int m = pick(v, modes);
+		if (m < 0) {
+			*why = xasprintf("mode must be kiosk, counter or plain, not \"%s\"", v);
+			return -1;
+		}
+		*(enum conf_mode *)field = (enum conf_mode)m;
+		return 0;
+	}
+	case T_THEME: {
+		static const char *const themes[] = { "default", "high-contrast", "monochrome", NULL };
+		int t = pick(v, themes);
+		if (t < 0) {
+			*why = xasprintf("theme must be default, high-contrast or monochrome, not \"%s\"", v);
+			return -1;
+		}
+		*(enum conf_theme *)field = (enum conf_theme)t;
+		return 0;
+	}
 	case T_SECONDS:
 		if (parse_int(v, 1, 600, &n) < 0) {
 			*why = xasprintf("%s must be a whole number of seconds from 1 to 600, not \"%s\"", k->key, v);
@@ -190,6 +269,8 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 			free(why);
 			goto out;
 		}
+		if (is_secret(key) && c->secret_line == 0)
+			c->secret_line = lineno;
 		c->nkeys++;
 	}
 	rc = 0;
@@ -202,6 +283,7 @@ out:
 int
 conf_load(struct conf *c, const char *path, char **cause)
 {
+	struct stat st;
 	char *text = read_file(path, 1 << 20, NULL, cause);
 	if (text == NULL)
 		return -1;
@@ -210,6 +292,13 @@ conf_load(struct conf *c, const char *path, char **cause)
 	int rc = conf_parse(c, path, text, cause);
 	wipe(text, strlen(text));
 	free(text);
+	/* A secret in a file anyone can read is no secret. */
+	if (rc == 0 && c->secret_line > 0 && stat(path, &st) == 0 &&
+	    (st.st_mode & S_IROTH)) {
+		*cause = xasprintf("%s:%zu: the file holds a secret but anyone can read it; make it readable only by its owner and group (chmod 640 %s)",
+		    path, c->secret_line, path);
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -222,6 +311,20 @@ conf_check(const struct conf *c, const struct assets *a, char **cause)
 	    munis_find(&a->munis, c->municipality_code) < 0) {
 		*cause = xasprintf("%s:%zu: municipality_code %s is not a municipality of Finland",
 		    file, c->municipality_line, c->municipality_code);
+		return -1;
+	}
+	if (c->default_language >= 0 && !(c->languages & (1u << c->default_language))) {
+		*cause = xasprintf("%s: default_language %s is not among the languages offered",
+		    file, lang_code(c->default_language));
+		return -1;
+	}
+	if (c->idle_timeout_s > 0 && c->idle_warning_s >= c->idle_timeout_s) {
+		*cause = xasprintf("%s: idle_warning_s (%ld) must be shorter than idle_timeout_s (%ld)",
+		    file, c->idle_warning_s, c->idle_timeout_s);
+		return -1;
+	}
+	if (c->staff_pin_hash != NULL && c->staff_pin_hash[0] != '$') {
+		*cause = xasprintf("%s: staff_pin_hash is not a hash; make one with opastin --hash-pin", file);
 		return -1;
 	}
 	if (c->backend_url != NULL) {

@@ -41,7 +41,19 @@ struct conf {
 	long timeout_s;
 	bool allow_insecure_http;
 	size_t backend_line;		/* where backend_url was set, or 0 */
+	size_t secret_line;		/* the first line with a secret, or 0 */
+
+	/* The kiosk. */
+	enum conf_mode { MODE_PLAIN, MODE_KIOSK, MODE_COUNTER } mode;
+	unsigned languages;		/* bit per enum lang offered; all by default */
+	long idle_timeout_s;		/* 0: never (counter mode ignores it) */
+	long idle_warning_s;
+	char *staff_pin_hash;		/* crypt(3) hash, or NULL: no staff menu */
+	enum conf_theme { THEME_DEFAULT, THEME_HIGH_CONTRAST, THEME_MONOCHROME } theme;
 };
+
+#define CONF_DEFAULT_IDLE_TIMEOUT_S 120
+#define CONF_DEFAULT_IDLE_WARNING_S 20
 
 void conf_init(struct conf *);
 /* Read a file.  0, or -1 with *cause "file:line: ...". */

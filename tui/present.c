@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "present.h"
 #include "profile.h"
+#include "session.h"
 #include "util.h"
 
 char *
@@ -130,4 +131,44 @@ present_source(const struct results *r)
 	/* TRANSLATORS: %s is a date such as 2026-11-29. */
 	return xasprintf(_("Suggestions from this kiosk's own service catalogue, checked %s."),
 	    r->catalogue_date ? r->catalogue_date : "?");
+}
+
+/* The answer to question qi in words. */
+char *
+present_answer(const struct session *s, size_t qi)
+{
+	const struct question *q = &s->assets->quest.q[qi];
+	const struct answer *a = &s->flow.answers[qi];
+
+	if (a->state == ANSWER_NONE)
+		return xstrdup(_("(not answered)"));
+	if (a->state == ANSWER_SKIPPED)
+		return xstrdup(_("(skipped)"));
+	switch (q->type) {
+	case Q_SINGLE:
+		return xstrdup(_(q->opts[a->value].label));
+	case Q_MULTI: {
+		char *out = NULL;
+		for (size_t i = 0; i < q->nopts; i++) {
+			if (!(a->mask & (1UL << i)))
+				continue;
+			char *next = out ? xasprintf("%s, %s", out, _(q->opts[i].label)) :
+			    xstrdup(_(q->opts[i].label));
+			free(out);
+			out = next;
+		}
+		return out ? out : xstrdup(_("(none of these)"));
+	}
+	case Q_SCALE:
+		/* TRANSLATORS: a rating on the review screen, e.g. "7 of 10". */
+		return xasprintf(_("%d of 10"), a->value);
+	case Q_NUMBER:
+		/* The unit in brackets: "3 (months)" reads right for 1 too. */
+		if (q->unit != NULL)
+			return xasprintf("%d (%s)", a->value, _(q->unit));
+		return xasprintf("%d", a->value);
+	case Q_MUNICIPALITY:
+		return xstrdup(muni_name(&s->assets->munis.v[a->value], s->lang));
+	}
+	return xstrdup("");
 }

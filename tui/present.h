@@ -11,6 +11,8 @@
 #include "quest.h"
 #include "results.h"
 
+struct session;
+
 /* The answer behind a reason, in words: "Having a child", "Money 3/10". */
 char *present_reason(const struct reason *, const struct quest *);
 /* Why service i of the results was chosen, in one line: "Why: ...; ...". */
@@ -22,6 +24,11 @@ const char *present_channel_type(enum channel_type);
 /* A channel as label and value lines ("Phone", "020 634 0200"), appended
  * to labels[] and values[] (n of each). */
 void present_channel(const struct channel *, char ***labels, char ***values, size_t *n);
+
+/* The answer to question qi in words: "Moving home", "7 of 10",
+ * "(skipped)".  A new string; it may hold what the citizen entered, so
+ * free it with wipe_free_str(). */
+char *present_answer(const struct session *, size_t qi);
 
 /* A language's name in the current language: "Finnish", "suomi", ... */
 const char *present_language(enum lang);

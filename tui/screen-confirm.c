@@ -13,11 +13,12 @@
 #include "util.h"
 #include "widget.h"
 
-enum { CONFIRM_NO, CONFIRM_YES, CONFIRM_COUNT };
+enum { CONFIRM_NO, CONFIRM_YES, CONFIRM_QUIT, CONFIRM_COUNT };
 
 struct confirm {
 	struct list list;
 	struct list_item items[CONFIRM_COUNT];
+	size_t n;	/* Quit is offered only at a counter */
 };
 
 static void *
@@ -40,15 +41,19 @@ choose(struct ui *ui, size_t which)
 {
 	if (which == CONFIRM_YES)
 		ui_start_over(ui);
+	else if (which == CONFIRM_QUIT)
+		ui_quit(ui);
 	else
 		ui_pop(ui);
 }
 
 static void
-build(struct confirm *c)
+build(struct ui *ui, struct confirm *c)
 {
 	c->items[CONFIRM_NO].text = _("No, keep my answers");
 	c->items[CONFIRM_YES].text = _("Yes, start over");
+	c->items[CONFIRM_QUIT].text = _("Quit Opastin");
+	c->n = ui_mode(ui) == MODE_COUNTER ? CONFIRM_COUNT : CONFIRM_QUIT;
 	for (int i = 0; i < CONFIRM_COUNT; i++)
 		c->items[i].numbered = true;
 }
@@ -58,18 +63,19 @@ confirm_key(struct ui *ui, void *data, int key)
 {
 	struct confirm *c = data;
 
-	build(c);
+	build(ui, c);
 	if (key == UI_KEY_ENTER) {
 		choose(ui, c->list.focus);
 		return UI_HANDLED;
 	}
-	return list_key(&c->list, c->items, CONFIRM_COUNT, key, 1) ? UI_HANDLED : UI_IGNORED;
+	return list_key(&c->list, c->items, c->n, key, 1) ? UI_HANDLED : UI_IGNORED;
 }
 
 static void
 confirm_click(struct ui *ui, void *data, int target)
 {
-	if (target >= 0 && target < CONFIRM_COUNT)
+	struct confirm *c = data;
+	if (target >= 0 && (size_t)target < c->n)
 		choose(ui, (size_t)target);
 }
 
@@ -80,9 +86,9 @@ confirm_draw(struct ui *ui, void *data)
 	int y, x, h, w;
 
 	ui_draw_below(ui);
-	build(c);
+	build(ui, c);
 	ui_body(ui, &y, &x, &h, &w);
-	int bw = w < 60 ? w : 60, bh = 7;
+	int bw = w < 60 ? w : 60, bh = 6 + (int)c->n - 1;
 	int by = y + (h - bh) / 2, bx = x + (w - bw) / 2;
 	attrset(tty_attr(ROLE_NORMAL));
 	for (int r = 0; r < bh; r++)
@@ -101,7 +107,7 @@ confirm_draw(struct ui *ui, void *data)
 	}
 	int used = ui_wrap(ui, by + 1, bx + 2, bw - 4, 3, ROLE_TITLE,
 	    _("Start over? All your answers will be cleared."));
-	list_draw(ui, &c->list, c->items, CONFIRM_COUNT, by + 2 + used, bx + 2,
+	list_draw(ui, &c->list, c->items, c->n, by + 2 + used, bx + 2,
 	    bh - 3 - used, bw - 4);
 }
 

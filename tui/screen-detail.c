@@ -56,6 +56,17 @@ build(struct ui *ui, struct detail *d, int w)
 	doc_blank(&d->doc);
 	doc_add(&d->doc, ROLE_NORMAL, 0, w, s->summary);
 	doc_blank(&d->doc);
+	bool counter = ui_mode(ui) == MODE_COUNTER;
+	if (counter) {
+		/* For staff: what identifies the service, and how it scored. */
+		/* TRANSLATORS: for staff at a counter: %1$s is a service id,
+		   %2$.2f its score, %3$s the language of its data. */
+		char *ids = xasprintf(_("Service id %1$s · score %2$.2f · data in %3$s"),
+		    s->id, s->score, present_language(res->lang));
+		doc_add(&d->doc, ROLE_HINT, 0, w, ids);
+		free(ids);
+		doc_blank(&d->doc);
+	}
 
 	if (s->nch == 0)
 		doc_add(&d->doc, ROLE_NOTICE, 0, w,
@@ -67,6 +78,11 @@ build(struct ui *ui, struct detail *d, int w)
 		char *head = c->name ?
 		    xasprintf("%s: %s", present_channel_type(c->type), c->name) :
 		    xstrdup(present_channel_type(c->type));
+		if (counter) {
+			char *with_id = xasprintf("%s [%s]", head, c->id);
+			free(head);
+			head = with_id;
+		}
 		doc_add(&d->doc, ROLE_TITLE, 0, w, head);
 		free(head);
 		present_channel(c, &labels, &values, &n);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "muni.h"
+#include "present.h"
 #include "ui.h"
 #include "util.h"
 #include "widget.h"
@@ -56,46 +56,6 @@ review_free(void *data)
 	free(r);
 }
 
-/* The answer to question qi in words. */
-static char *
-answer_text(const struct session *s, size_t qi)
-{
-	const struct question *q = &s->assets->quest.q[qi];
-	const struct answer *a = &s->flow.answers[qi];
-
-	if (a->state == ANSWER_NONE)
-		return xstrdup(_("(not answered)"));
-	if (a->state == ANSWER_SKIPPED)
-		return xstrdup(_("(skipped)"));
-	switch (q->type) {
-	case Q_SINGLE:
-		return xstrdup(_(q->opts[a->value].label));
-	case Q_MULTI: {
-		char *out = NULL;
-		for (size_t i = 0; i < q->nopts; i++) {
-			if (!(a->mask & (1UL << i)))
-				continue;
-			char *next = out ? xasprintf("%s, %s", out, _(q->opts[i].label)) :
-			    xstrdup(_(q->opts[i].label));
-			free(out);
-			out = next;
-		}
-		return out ? out : xstrdup(_("(none of these)"));
-	}
-	case Q_SCALE:
-		/* TRANSLATORS: a rating on the review screen, e.g. "7 of 10". */
-		return xasprintf(_("%d of 10"), a->value);
-	case Q_NUMBER:
-		/* The unit in brackets: "3 (months)" reads right for 1 too. */
-		if (q->unit != NULL)
-			return xasprintf("%d (%s)", a->value, _(q->unit));
-		return xasprintf("%d", a->value);
-	case Q_MUNICIPALITY:
-		return xstrdup(muni_name(&s->assets->munis.v[a->value], s->lang));
-	}
-	return xstrdup("");
-}
-
 static size_t
 build_items(struct ui *ui, struct review *r)
 {
@@ -105,7 +65,7 @@ build_items(struct ui *ui, struct review *r)
 	r->nsteps = flow_steps(&s->flow, r->steps);
 	r->items = xcalloc(r->nsteps + 1, sizeof *r->items);
 	for (size_t i = 0; i < r->nsteps; i++) {
-		char *ans = answer_text(s, r->steps[i]);
+		char *ans = present_answer(s, r->steps[i]);
 		/* TRANSLATORS: a line on the review screen: %1$s is the short
 		   name of a question, %2$s the citizen's answer. */
 		char *line = xasprintf(_("%1$s: %2$s"),

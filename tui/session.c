@@ -125,9 +125,9 @@ on_results(void *arg, struct results *res, enum backend_error e)
 {
 	struct session *s = arg;
 
+	s->fetching = false;
 	if (e == BACKEND_CANCELLED)
 		return;
-	s->fetching = false;
 	s->generation++;
 	if (e == BACKEND_OK) {
 		results_free(&s->results);

@@ -14,10 +14,10 @@ static bool started;
 static int attrs[ROLE_COUNT];
 
 static const struct {
-	short fg, bg;
+	short fg, bg, hcfg, hcbg;
 	int mono;
 } roles[ROLE_COUNT] = {
-#define X(name, fg, bg, mono) [name] = { fg, bg, mono },
+#define X(name, fg, bg, hcfg, hcbg, mono) [name] = { fg, bg, hcfg, hcbg, mono },
 	TTY_ROLES(X)
 #undef X
 };
@@ -45,10 +45,11 @@ restore_at_exit(void)
 }
 
 static void
-setup_colours(void)
+setup_colours(enum tty_theme theme)
 {
 	const char *no_colour = getenv("NO_COLOR");
-	bool colour = has_colors() && (no_colour == NULL || *no_colour == '\0');
+	bool colour = theme != TTY_THEME_MONOCHROME && has_colors() &&
+	    (no_colour == NULL || *no_colour == '\0');
 
 	if (colour) {
 		start_color();
@@ -59,7 +60,10 @@ setup_colours(void)
 			attrs[r] = roles[r].mono;
 			continue;
 		}
-		init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
+		if (theme == TTY_THEME_HIGH_CONTRAST)
+			init_pair((short)(r + 1), roles[r].hcfg, roles[r].hcbg);
+		else
+			init_pair((short)(r + 1), roles[r].fg, roles[r].bg);
 		attrs[r] = COLOR_PAIR(r + 1);
 		/* Keep emphasis that is not colour. */
 		attrs[r] |= roles[r].mono & (A_BOLD | A_UNDERLINE);
@@ -67,7 +71,7 @@ setup_colours(void)
 }
 
 void
-tty_start(void)
+tty_start(enum tty_theme theme, bool raw_keys)
 {
 	struct sigaction sa;
 	static const int crash[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
@@ -88,14 +92,30 @@ tty_start(void)
 	started = true;
 	/* Esc means "back": do not make the citizen wait a second for it. */
 	set_escdelay(25);
-	cbreak();
+	if (raw_keys)
+		raw();
+	else
+		cbreak();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	mousemask(BUTTON1_CLICKED | BUTTON1_RELEASED | BUTTON1_PRESSED, NULL);
 	mouseinterval(0);
-	setup_colours();
+	setup_colours(theme);
+	if (theme == TTY_THEME_HIGH_CONTRAST && has_colors())
+		bkgd((chtype)tty_attr(ROLE_NORMAL));
+}
+
+void
+tty_wipe(void)
+{
+	clear();
+	refresh();
+	/* E3: clear the scrollback too, where the terminal keeps one. */
+	static const char e3[] = "\033[3J";
+	ssize_t w = write(STDOUT_FILENO, e3, sizeof e3 - 1);
+	(void)w;
 }
 
 void

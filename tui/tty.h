@@ -12,24 +12,30 @@
 #include <signal.h>
 #include <stdbool.h>
 
-/* Role, foreground, background, attribute when there is no colour. */
+/*
+ * The themes are data: for each role, the default theme's colours, the
+ * high-contrast theme's colours, and the attribute used without colour
+ * (monochrome), which alone must keep every role apart.
+ *
+ *        role          default fg     default bg    contrast fg    contrast bg   monochrome
+ */
 #define TTY_ROLES(X) \
-	X(ROLE_NORMAL,   -1,            -1,           A_NORMAL) \
-	X(ROLE_HEADER,   COLOR_WHITE,   COLOR_BLUE,   A_REVERSE) \
-	X(ROLE_TITLE,    -1,            -1,           A_BOLD) \
-	X(ROLE_HINT,     COLOR_CYAN,    -1,           A_NORMAL) \
-	X(ROLE_NUMBER,   COLOR_YELLOW,  -1,           A_BOLD) \
-	X(ROLE_FOCUS,    COLOR_BLACK,   COLOR_CYAN,   A_REVERSE) \
-	X(ROLE_CHOSEN,   COLOR_GREEN,   -1,           A_BOLD) \
-	X(ROLE_KEYBAR,   COLOR_BLACK,   COLOR_WHITE,  A_REVERSE) \
-	X(ROLE_KEY,      COLOR_BLUE,    COLOR_WHITE,  A_REVERSE | A_BOLD) \
-	X(ROLE_ERROR,    COLOR_RED,     -1,           A_BOLD) \
-	X(ROLE_NOTICE,   COLOR_YELLOW,  -1,           A_BOLD) \
-	X(ROLE_LINK,     COLOR_CYAN,    -1,           A_UNDERLINE) \
-	X(ROLE_BUTTON,   COLOR_BLACK,   COLOR_WHITE,  A_REVERSE)
+	X(ROLE_NORMAL,   -1,            -1,           COLOR_WHITE,   COLOR_BLACK,  A_NORMAL) \
+	X(ROLE_HEADER,   COLOR_WHITE,   COLOR_BLUE,   COLOR_BLACK,   COLOR_YELLOW, A_REVERSE) \
+	X(ROLE_TITLE,    -1,            -1,           COLOR_WHITE,   COLOR_BLACK,  A_BOLD) \
+	X(ROLE_HINT,     COLOR_CYAN,    -1,           COLOR_CYAN,    COLOR_BLACK,  A_NORMAL) \
+	X(ROLE_NUMBER,   COLOR_YELLOW,  -1,           COLOR_YELLOW,  COLOR_BLACK,  A_BOLD) \
+	X(ROLE_FOCUS,    COLOR_BLACK,   COLOR_CYAN,   COLOR_BLACK,   COLOR_YELLOW, A_REVERSE) \
+	X(ROLE_CHOSEN,   COLOR_GREEN,   -1,           COLOR_GREEN,   COLOR_BLACK,  A_BOLD) \
+	X(ROLE_KEYBAR,   COLOR_BLACK,   COLOR_WHITE,  COLOR_BLACK,   COLOR_WHITE,  A_REVERSE) \
+	X(ROLE_KEY,      COLOR_BLUE,    COLOR_WHITE,  COLOR_BLACK,   COLOR_YELLOW, A_REVERSE | A_BOLD) \
+	X(ROLE_ERROR,    COLOR_RED,     -1,           COLOR_RED,     COLOR_WHITE,  A_BOLD) \
+	X(ROLE_NOTICE,   COLOR_YELLOW,  -1,           COLOR_YELLOW,  COLOR_BLACK,  A_BOLD) \
+	X(ROLE_LINK,     COLOR_CYAN,    -1,           COLOR_CYAN,    COLOR_BLACK,  A_UNDERLINE) \
+	X(ROLE_BUTTON,   COLOR_BLACK,   COLOR_WHITE,  COLOR_BLACK,   COLOR_WHITE,  A_REVERSE)
 
 enum role {
-#define X(name, fg, bg, mono) name,
+#define X(name, fg, bg, hcfg, hcbg, mono) name,
 	TTY_ROLES(X)
 #undef X
 	ROLE_COUNT
@@ -39,10 +45,15 @@ enum role {
 #define TTY_MIN_COLS 80
 #define TTY_MIN_LINES 24
 
-/* Start curses; restore it at exit and from any signal.  The colour
- * table is chosen here: none when the terminal has none or NO_COLOR is
- * set. */
-void tty_start(void);
+enum tty_theme { TTY_THEME_DEFAULT, TTY_THEME_HIGH_CONTRAST, TTY_THEME_MONOCHROME };
+
+/* Start curses; restore it at exit and from any signal.  The theme is
+ * monochrome anyway when the terminal has no colours or NO_COLOR is set.
+ * With raw, keys never raise signals or stop output (Ctrl-C, Ctrl-Z,
+ * Ctrl-\, Ctrl-S, Ctrl-Q arrive as plain keys): for a kiosk. */
+void tty_start(enum tty_theme, bool raw);
+/* Clear the screen and the terminal's scrollback. */
+void tty_wipe(void);
 void tty_stop(void);
 /* The curses attribute for a role. */
 int tty_attr(enum role);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "log.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -44,7 +45,14 @@ struct ui {
 	enum role message_role;
 	char *title;
 	char *right;
+	enum conf_mode mode;
+	bool quit;
+	long long idle_deadline;	/* ms: when the session resets */
+	int idle_factor;		/* 1, doubled by each "more time" */
+	struct staff_guard staff;
 };
+
+static void idle_restart(struct ui *);
 
 struct ui *
 ui_new(struct session *s)
@@ -52,6 +60,9 @@ ui_new(struct session *s)
 	struct ui *ui = xcalloc(1, sizeof *ui);
 	ui->session = s;
 	ui->dirty = true;
+	ui->mode = s->conf->mode;
+	ui->idle_factor = 1;
+	idle_restart(ui);
 	ui_goto(ui, &screen_welcome);
 	return ui;
 }
@@ -133,9 +144,105 @@ void
 ui_start_over(struct ui *ui)
 {
 	session_reset(ui->session);
-	/* Nothing of the last citizen may stay on the terminal. */
-	clear();
+	ui->idle_factor = 1;
 	ui_goto(ui, &screen_welcome);
+	/* Nothing of the last citizen may stay on the terminal, scrollback
+	 * included. */
+	tty_wipe();
+	ui->dirty = true;
+}
+
+enum conf_mode
+ui_mode(struct ui *ui)
+{
+	return ui->mode;
+}
+
+void
+ui_set_mode(struct ui *ui, enum conf_mode mode)
+{
+	ui->mode = mode;
+	idle_restart(ui);
+	log_info("mode changed to %s", mode == MODE_COUNTER ? "counter" :
+	    mode == MODE_KIOSK ? "kiosk" : "plain");
+}
+
+void
+ui_quit(struct ui *ui)
+{
+	ui->quit = true;
+}
+
+struct staff_guard *
+ui_staff_guard(struct ui *ui)
+{
+	return &ui->staff;
+}
+
+/* ---- The idle timeout (kiosk and plain modes; never at a counter) ---- */
+
+long long
+ui_idle_timeout_ms(struct ui *ui)
+{
+	const struct conf *c = ui->session->conf;
+	if (ui->mode == MODE_COUNTER || c->idle_timeout_s <= 0)
+		return 0;
+	return c->idle_timeout_s * 1000LL * ui->idle_factor;
+}
+
+static void
+idle_restart(struct ui *ui)
+{
+	ui->idle_deadline = now_ms() + ui_idle_timeout_ms(ui);
+}
+
+long long
+ui_idle_left_ms(struct ui *ui)
+{
+	return ui_idle_timeout_ms(ui) > 0 ? ui->idle_deadline - now_ms() : 0;
+}
+
+void
+ui_more_time(struct ui *ui)
+{
+	/* The timeout doubles for the rest of this citizen's session, as
+	 * often as asked. */
+	ui->idle_factor *= 2;
+	idle_restart(ui);
+	log_info("idle timeout extended to %lld s", ui_idle_timeout_ms(ui) / 1000);
+}
+
+/* Anything of a citizen's on the screen or in the session. */
+static bool
+in_use(struct ui *ui)
+{
+	struct session *s = ui->session;
+	return ui->stack[0].ops != &screen_welcome || ui->depth > 1 ||
+	    s->lang != s->default_lang;
+}
+
+static void
+check_idle(struct ui *ui)
+{
+	long long timeout = ui_idle_timeout_ms(ui);
+	const struct conf *c = ui->session->conf;
+
+	if (timeout == 0 || !in_use(ui)) {
+		idle_restart(ui);
+		return;
+	}
+	long long left = ui_idle_left_ms(ui);
+	if (left <= 0) {
+		log_info("idle timeout: session reset");
+		ui_start_over(ui);
+		idle_restart(ui);
+		return;
+	}
+	if (left <= c->idle_warning_s * 1000LL &&
+	    ui->stack[ui->depth - 1].ops != &screen_idle) {
+		ui_push(ui, &screen_idle);
+		beep();	/* the warning is heard as well as seen */
+	}
 }
 
 void
@@ -418,6 +525,14 @@ dispatch(struct ui *ui, int key)
 		ui->dirty = true;
 		return;
 	}
+	idle_restart(ui);
+	/* Any key answers the idle warning: the session goes on. */
+	if (top->ops == &screen_idle && key != UI_FN(KEY_MOUSE)) {
+		if (top->ops->key(ui, top->data, key) != UI_HANDLED)
+			ui_pop(ui);
+		ui->dirty = true;
+		return;
+	}
 	if (key == UI_FN(KEY_MOUSE)) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK &&
@@ -446,6 +561,16 @@ dispatch(struct ui *ui, int key)
 	case UI_FN(KEY_F(10)):
 		if (top->ops != &screen_confirm)
 			ui_push(ui, &screen_confirm);
+		return;
+	case UI_FN(KEY_F(12)):
+		/* Staff access, where a PIN is configured. */
+		if (s->conf->staff_pin_hash != NULL && top->ops != &screen_pin &&
+		    top->ops != &screen_staff)
+			ui_push(ui, &screen_pin);
+		return;
+	case UI_FN(KEY_F(4)):
+		if (ui->mode == MODE_COUNTER && top->ops != &screen_summary)
+			ui_push(ui, &screen_summary);
 		return;
 	}
 	if (top->ops->key != NULL && top->ops->key(ui, top->data, key) == UI_HANDLED) {
@@ -490,8 +615,11 @@ ui_run(struct ui *ui)
 {
 	struct session *s = ui->session;
 
-	tty_start();
-	while (!tty_quit_signal) {
+	const struct conf *c = s->conf;
+	tty_start(c->theme == THEME_HIGH_CONTRAST ? TTY_THEME_HIGH_CONTRAST :
+	    c->theme == THEME_MONOCHROME ? TTY_THEME_MONOCHROME : TTY_THEME_DEFAULT,
+	    ui->mode != MODE_PLAIN);
+	while (!tty_quit_signal && !ui->quit) {
 		unsigned generation = s->generation;
 		if (ui->dirty)
 			draw(ui);
@@ -503,8 +631,13 @@ ui_run(struct ui *ui)
 		/* Also after a timeout or signal: a resize arrives as a key. */
 		while (read_key(&key) == 0)
 			dispatch(ui, key);
-		/* A reply changed the model, or the spinner turns. */
-		if (s->generation != generation || s->fetching)
+		check_idle(ui);
+		/* A reply changed the model, the spinner turns, or a countdown
+		 * runs. */
+		if (s->generation != generation || s->fetching ||
+		    ui->stack[ui->depth - 1].ops == &screen_idle ||
+		    ui->stack[ui->depth - 1].ops == &screen_pin ||
+		    ui->stack[ui->depth - 1].ops == &screen_staff)
 			ui->dirty = true;
 		if (terminal_gone())
 			break;

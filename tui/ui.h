@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "session.h"
+#include "staff.h"
 #include "tty.h"
 
 /*
@@ -72,6 +73,10 @@ extern const struct screen_ops screen_help;
 extern const struct screen_ops screen_confirm;
 extern const struct screen_ops screen_search;
 extern const struct screen_ops screen_about;
+extern const struct screen_ops screen_idle;
+extern const struct screen_ops screen_pin;
+extern const struct screen_ops screen_staff;
+extern const struct screen_ops screen_summary;
 /* The service focused on the results screen, given its state. */
 size_t screen_results_focus(void *);
 
@@ -95,6 +100,18 @@ void ui_dirty(struct ui *);
 void ui_start_over(struct ui *);
 /* The base screen for the session as it is now (question, review, ...). */
 void ui_follow_flow(struct ui *);
+
+/* Kiosk, counter or plain: the staff menu can switch. */
+enum conf_mode ui_mode(struct ui *);
+void ui_set_mode(struct ui *, enum conf_mode);
+/* End the program (the staff menu's "Quit", counter mode's F10). */
+void ui_quit(struct ui *);
+struct staff_guard *ui_staff_guard(struct ui *);
+/* The idle timeout in ms (0: none), and what is left of it. */
+long long ui_idle_timeout_ms(struct ui *);
+long long ui_idle_left_ms(struct ui *);
+/* "More time": double what is left of the idle time. */
+void ui_more_time(struct ui *);
 
 /* Show a one-line message above the key bar until the next key. */
 void ui_message(struct ui *, enum role, const char *fmt, ...)

@@ -1,0 +1,110 @@
+/*
+ * screen-pin.c: the staff PIN, after F12.  Digits show as dots; five
+ * wrong PINs lock the staff menu for a minute.  The PIN is wiped from
+ * memory as soon as it is checked.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "log.h"
+#include "staff.h"
+#include "ui.h"
+#include "util.h"
+#include "widget.h"
+
+struct pin {
+	struct field field;
+};
+
+static void *
+pin_init(struct ui *ui)
+{
+	return xcalloc(1, sizeof(struct pin));
+}
+
+static void
+pin_free(void *data)
+{
+	struct pin *p = data;
+	field_clear(&p->field);
+	free(p);
+}
+
+static void
+check(struct ui *ui, struct pin *p)
+{
+	struct staff_guard *g = ui_staff_guard(ui);
+	long long left;
+
+	if (staff_locked(g, now_ms(), &left)) {
+		field_clear(&p->field);
+		return;
+	}
+	bool ok = staff_attempt(g, ui_session(ui)->conf->staff_pin_hash, p->field.text, now_ms());
+	field_clear(&p->field);
+	if (ok) {
+		log_info("staff login");
+		ui_pop(ui);
+		ui_push(ui, &screen_staff);
+		return;
+	}
+	log_warn("wrong staff PIN%s", staff_locked(g, now_ms(), NULL) ?
+	    "; staff menu locked for a minute" : "");
+	ui_message(ui, ROLE_ERROR, "%s", _("Wrong PIN."));
+}
+
+static int
+pin_key(struct ui *ui, void *data, int key)
+{
+	struct pin *p = data;
+
+	if (key == UI_KEY_ENTER) {
+		check(ui, p);
+		return UI_HANDLED;
+	}
+	if (key >= '0' && key <= '9') {
+		if (p->field.chars < STAFF_PIN_MAX)
+			field_type(&p->field, (unsigned)key);
+		return UI_HANDLED;
+	}
+	if (key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08)
+		return field_erase(&p->field) ? UI_HANDLED : UI_IGNORED;
+	return UI_IGNORED;
+}
+
+static void
+pin_draw(struct ui *ui, void *data)
+{
+	struct pin *p = data;
+	int y, x, h, w;
+	long long left;
+	char dots[STAFF_PIN_MAX * 3 + 1] = "";
+
+	ui_header(ui, _("Staff"), NULL);
+	ui_body(ui, &y, &x, &h, &w);
+	if (staff_locked(ui_staff_guard(ui), now_ms(), &left)) {
+		/* TRANSLATORS: %lld is a number of seconds. */
+		char *msg = xasprintf(_("Too many wrong PINs. Try again in %lld s."), (left + 999) / 1000);
+		ui_wrap(ui, y, x, w, 3, ROLE_ERROR, msg);
+		free(msg);
+		return;
+	}
+	ui_wrap(ui, y, x, w, 2, ROLE_TITLE, _("Staff PIN, then Enter:"));
+	for (size_t i = 0; i < p->field.chars; i++)
+		strcat(dots, "•");
+	ui_put(ui, y + 2, x, w, ROLE_FOCUS, p->field.chars ? dots : " ");
+	ui_cursor(ui, y + 2, x + (int)p->field.chars);
+}
+
+const struct screen_ops screen_pin = {
+	.name = "pin",
+	.enter_label = N_("Continue"),
+	.init = pin_init,
+	.free = pin_free,
+	.key = pin_key,
+	.draw = pin_draw,
+};
