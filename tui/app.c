@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "log.h"
 #include "session.h"
+#include "speech.h"
 #include "staff.h"
 #include "ui.h"
 #include "util.h"
@@ -156,8 +157,23 @@ app_main(int argc, char **argv)
 	if (conf.backend_url != NULL && !o.offline)
 		backend = backend_new(&netcfg, &assets.classes);
 
+	struct speech_config sc = {
+		.mode = conf.speech,
+		.rate = (int)conf.speech_rate,
+		.volume = (int)conf.speech_volume,
+		.command = conf.speech_command,
+		.log = conf.speech_log,
+		.wav = o.wav,
+	};
+
 	if (o.check_config) {
 		report(&conf, &assets);
+	} else if (o.say != NULL) {
+		/* The synthesis path of the kiosk, for a test or a site check. */
+		struct speech *sp = speech_new(&sc);
+		speech_say_always(sp, o.lang >= 0 ? (enum lang)o.lang : LANG_EN, o.say);
+		speech_wait(sp);
+		speech_free(sp);
 	} else if (o.profile != NULL) {
 		status = batch_run(&assets, backend, o.profile, o.format, o.lang, stdout, &cause);
 		if (status != 0) {
@@ -173,13 +189,15 @@ app_main(int argc, char **argv)
 		enum lang l = o.lang >= 0 ? (enum lang)o.lang :
 		    conf.default_language >= 0 ? (enum lang)conf.default_language : LANG_FI;
 		struct session s;
+		struct speech *sp = conf.speech == SPEECH_OFF ? NULL : speech_new(&sc);
 		log_info("started in %s mode, %s", conf.mode == MODE_KIOSK ? "kiosk" :
 		    conf.mode == MODE_COUNTER ? "counter" : "plain",
 		    backend ? "with a backend" : "embedded recommender only");
 		session_init(&s, &assets, &conf, backend, l);
-		struct ui *ui = ui_new(&s);
+		struct ui *ui = ui_new(&s, sp);
 		status = ui_run(ui);
 		ui_free(ui);
+		speech_free(sp);
 		session_free(&s);
 		log_info("stopped");
 	}

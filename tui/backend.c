@@ -117,9 +117,22 @@ backend_error_log(enum backend_error e, const struct net_reply *r)
 	/* The server's own plain-text error, cut short and made safe. */
 	char *body = NULL;
 	if (r != NULL && r->status == NET_OK && r->len > 0 && e != BACKEND_OK) {
-		char *cut = xstrndup(r->body, r->len < 200 ? r->len : 200);
+		size_t n = r->len < 200 ? r->len : 200;
+		/* Do not cut a character in two. */
+		for (int k = 0; k < 3 && n > 0 && n < r->len &&
+		    ((unsigned char)r->body[n] & 0xC0) == 0x80; k++)
+			n--;
+		char *cut = xstrndup(r->body, n);
 		body = text_sanitize(cut, false);
 		free(cut);
+		/* U+FFFD for invalid bytes may make it longer: cut again. */
+		size_t m = strlen(body);
+		if (m > 200) {
+			m = 200;
+			while (m > 0 && ((unsigned char)body[m] & 0xC0) == 0x80)
+				m--;
+			body[m] = '\0';
+		}
 	}
 	char http[32] = "";
 	if (r != NULL && r->http_code != 0)

@@ -10,7 +10,8 @@
 enum {
 	OPT_LANG = 256, OPT_CONFIG, OPT_ASSETS, OPT_OFFLINE, OPT_CHECK,
 	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT, OPT_BACKEND, OPT_CA_FILE,
-	OPT_TIMEOUT, OPT_LOG_STDERR, OPT_KIOSK, OPT_COUNTER, OPT_HASH_PIN
+	OPT_TIMEOUT, OPT_LOG_STDERR, OPT_KIOSK, OPT_COUNTER, OPT_HASH_PIN,
+	OPT_SAY, OPT_WAV
 };
 
 static const struct option longopts[] = {
@@ -30,6 +31,8 @@ static const struct option longopts[] = {
 	{ "kiosk", no_argument, NULL, OPT_KIOSK },
 	{ "counter", no_argument, NULL, OPT_COUNTER },
 	{ "hash-pin", no_argument, NULL, OPT_HASH_PIN },
+	{ "say", required_argument, NULL, OPT_SAY },
+	{ "wav", required_argument, NULL, OPT_WAV },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -82,6 +85,12 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_HASH_PIN:
 			o->hash_pin = true;
 			break;
+		case OPT_SAY:
+			o->say = optarg;
+			break;
+		case OPT_WAV:
+			o->wav = optarg;
+			break;
 		case OPT_CHECK:
 			o->check_config = true;
 			break;
@@ -133,6 +142,10 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xstrdup(_("--kiosk and --counter cannot go together"));
 		return -1;
 	}
+	if (o->wav != NULL && o->say == NULL) {
+		*cause = xstrdup(_("--wav goes with --say"));
+		return -1;
+	}
 	if (o->format_given && o->profile == NULL) {
 		*cause = xstrdup(_("--format goes with --profile"));
 		return -1;
@@ -157,6 +170,8 @@ cmdline_usage(FILE *f)
 	fprintf(f, "  --kiosk              %s\n", _("kiosk mode: no way out without the staff PIN (F12)"));
 	fprintf(f, "  --counter            %s\n", _("counter mode, for staff helping a citizen"));
 	fprintf(f, "  --hash-pin           %s\n", _("read a staff PIN and print the configuration line for it"));
+	fprintf(f, "  --say TEXT           %s\n", _("speak TEXT in the --lang language through the speech set-up, and exit"));
+	fprintf(f, "  --wav FILE           %s\n", _("with --say: write the speech to FILE as WAV"));
 	fprintf(f, "  --log-stderr         %s\n", _("write the log to standard error, not to syslog"));
 	fprintf(f, "  --check-config       %s\n", _("check the configuration and assets, then exit"));
 	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));

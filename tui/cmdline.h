@@ -18,6 +18,8 @@ struct options {
 	bool kiosk;		/* --kiosk: mode = kiosk */
 	bool counter;		/* --counter: mode = counter */
 	bool hash_pin;
+	const char *say;	/* --say TEXT: speak it and exit */
+	const char *wav;	/* --wav FILE: with --say, write WAV instead */
 	const char *backend;	/* overrides backend_url */
 	const char *ca_file;	/* overrides ca_file */
 	const char *timeout;	/* overrides timeout_s */

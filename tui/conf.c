@@ -1,12 +1,14 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "assets.h"
 #include "conf.h"
+#include "ui.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -20,6 +22,10 @@ conf_init(struct conf *c)
 	c->languages = (1u << LANG_COUNT) - 1;
 	c->idle_timeout_s = CONF_DEFAULT_IDLE_TIMEOUT_S;
 	c->idle_warning_s = CONF_DEFAULT_IDLE_WARNING_S;
+	c->speech = SPEECH_KEY;
+	c->speech_key = UI_FN(KEY_F(5));
+	c->speech_rate = SPEECH_DEFAULT_RATE;
+	c->speech_volume = SPEECH_DEFAULT_VOLUME;
 }
 
 void
@@ -33,6 +39,8 @@ conf_free(struct conf *c)
 	free(c->pinned_public_key);
 	free(c->proxy);
 	wipe_free_str(c->staff_pin_hash);
+	free(c->speech_command);
+	free(c->speech_log);
 	conf_init(c);
 }
 
@@ -55,7 +63,7 @@ trim(char *s)
 
 enum conf_type {
 	T_MUNICIPALITY, T_LANGUAGE, T_LANGUAGES, T_STRING, T_SECRET, T_SECONDS,
-	T_IDLE_SECONDS, T_BOOL, T_MODE, T_THEME
+	T_IDLE_SECONDS, T_BOOL, T_MODE, T_THEME, T_SPEECH, T_FKEY, T_RATE, T_VOLUME
 };
 
 static const struct conf_key {
@@ -80,6 +88,12 @@ static const struct conf_key {
 	{ "staff_pin_hash", T_SECRET, offsetof(struct conf, staff_pin_hash) },
 	{ "theme", T_THEME, offsetof(struct conf, theme) },
 	{ "mode", T_MODE, offsetof(struct conf, mode) },
+	{ "speech", T_SPEECH, offsetof(struct conf, speech) },
+	{ "speech_key", T_FKEY, offsetof(struct conf, speech_key) },
+	{ "speech_rate", T_RATE, offsetof(struct conf, speech_rate) },
+	{ "speech_volume", T_VOLUME, offsetof(struct conf, speech_volume) },
+	{ "speech_command", T_STRING, offsetof(struct conf, speech_command) },
+	{ "speech_log", T_STRING, offsetof(struct conf, speech_log) },
 };
 
 /* Keys whose values are secrets: a file holding one must not be
@@ -170,6 +184,40 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		*(enum conf_mode *)field = (enum conf_mode)m;
 		return 0;
 	}
+	case T_SPEECH: {
+		static const char *const modes[] = { "off", "key", "always", NULL };
+		int m = pick(v, modes);
+		if (m < 0) {
+			*why = xasprintf("speech must be off, key or always, not \"%s\"", v);
+			return -1;
+		}
+		*(enum speech_mode *)field = (enum speech_mode)m;
+		return 0;
+	}
+	case T_FKEY:
+		/* The other function keys have their jobs: help, language,
+		 * answers, the speech controls, start over, staff. */
+		if ((v[0] != 'F' && v[0] != 'f') || parse_int(v + 1, 3, 5, &n) < 0 || n == 4) {
+			*why = xasprintf("%s must be F3 or F5, not \"%s\"", k->key, v);
+			return -1;
+		}
+		*(int *)field = UI_FN(KEY_F((int)n));
+		return 0;
+	case T_RATE:
+		if (parse_int(v, SPEECH_MIN_RATE, SPEECH_MAX_RATE, &n) < 0) {
+			*why = xasprintf("%s must be words a minute from %d to %d, not \"%s\"",
+			    k->key, SPEECH_MIN_RATE, SPEECH_MAX_RATE, v);
+			return -1;
+		}
+		*(long *)field = n;
+		return 0;
+	case T_VOLUME:
+		if (parse_int(v, 0, SPEECH_MAX_VOLUME, &n) < 0) {
+			*why = xasprintf("%s must be from 0 to %d, not \"%s\"", k->key, SPEECH_MAX_VOLUME, v);
+			return -1;
+		}
+		*(long *)field = n;
+		return 0;
 	case T_THEME: {
 		static const char *const themes[] = { "default", "high-contrast", "monochrome", NULL };
 		int t = pick(v, themes);

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "net.h"
+#include "speech.h"
 
 struct assets;
 
@@ -50,6 +51,14 @@ struct conf {
 	long idle_warning_s;
 	char *staff_pin_hash;		/* crypt(3) hash, or NULL: no staff menu */
 	enum conf_theme { THEME_DEFAULT, THEME_HIGH_CONTRAST, THEME_MONOCHROME } theme;
+
+	/* Speech. */
+	enum speech_mode speech;
+	int speech_key;			/* a ui.h key code: UI_FN(KEY_F(5)) */
+	long speech_rate;
+	long speech_volume;
+	char *speech_command;		/* NULL: espeak-ng */
+	char *speech_log;		/* tests and diagnostics only */
 };
 
 #define CONF_DEFAULT_IDLE_TIMEOUT_S 120

@@ -95,10 +95,31 @@ about_draw(struct ui *ui, void *data)
 	doc_draw(ui, &ab->doc, y, x, h, w);
 }
 
+/* All of the text, in order. */
+static char *
+about_speak(struct ui *ui, void *data, bool whole)
+{
+	struct about *p = data;
+	int y, x, h, w;
+
+	if (!whole)
+		return NULL;
+	ui_body(ui, &y, &x, &h, &w);
+	build(ui, p, w);
+	char *out = xstrdup(_("About these suggestions."));
+	for (size_t i = 0; i < p->doc.n; i++) {
+		char *next = xasprintf("%s %s", out, p->doc.v[i].text);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
 const struct screen_ops screen_about = {
 	.name = "about",
 	.init = about_init,
 	.free = about_free,
 	.key = about_key,
 	.draw = about_draw,
+	.speak = about_speak,
 };

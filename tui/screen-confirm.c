@@ -111,6 +111,21 @@ confirm_draw(struct ui *ui, void *data)
 	    bh - 3 - used, bw - 4);
 }
 
+static char *
+confirm_speak(struct ui *ui, void *data, bool whole)
+{
+	struct confirm *c = data;
+
+	build(ui, c);
+	char *focus = list_utterance(&c->list, c->items, c->n);
+	if (!whole)
+		return focus;
+	char *out = xasprintf("%s %s", _("Start over? All your answers will be cleared."),
+	    focus ? focus : "");
+	free(focus);
+	return out;
+}
+
 const struct screen_ops screen_confirm = {
 	.name = "confirm",
 	.enter_label = N_("Select"),
@@ -119,4 +134,5 @@ const struct screen_ops screen_confirm = {
 	.key = confirm_key,
 	.click = confirm_click,
 	.draw = confirm_draw,
+	.speak = confirm_speak,
 };

@@ -11,6 +11,7 @@
 
 #include "i18n.h"
 #include "present.h"
+#include "speech.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -199,6 +200,49 @@ detail_draw(struct ui *ui, void *data)
 		draw_feedback(ui, d, y + h - 1, x, w);
 }
 
+/* The whole service, channels in order, phone numbers in groups. */
+static char *
+detail_speak(struct ui *ui, void *data, bool whole)
+{
+	struct detail *d = data;
+	const struct results *res = &ui_session(ui)->results;
+
+	if (!whole || d->index >= res->n)
+		return NULL;
+	const struct service *s = &res->v[d->index];
+	char *out = xasprintf("%s. %s. %s.", s->name, s->org, s->summary);
+	for (size_t i = 0; i < s->nch; i++) {
+		const struct channel *c = &s->ch[i];
+		char *part = xasprintf("%s %s%s%s.", out, present_channel_type(c->type),
+		    c->name ? ": " : "", c->name ? c->name : "");
+		free(out);
+		out = part;
+		for (size_t k = 0; k < c->nphones; k++) {
+			char *grouped = speech_phone(c->phones[k]);
+			part = xasprintf("%s %s %s.", out, _("Phone"), grouped);
+			free(grouped);
+			free(out);
+			out = part;
+		}
+		for (size_t k = 0; k < c->nhours; k++) {
+			part = xasprintf("%s %s.", out, c->hours[k]);
+			free(out);
+			out = part;
+		}
+		for (size_t k = 0; k < c->nweb; k++) {
+			part = xasprintf("%s %s %s.", out, _("Web"), c->web[k]);
+			free(out);
+			out = part;
+		}
+		if (c->address != NULL) {
+			part = xasprintf("%s %s %s.", out, _("Address"), c->address);
+			free(out);
+			out = part;
+		}
+	}
+	return out;
+}
+
 const struct screen_ops screen_detail = {
 	.name = "detail",
 	.init = detail_init,
@@ -206,4 +250,5 @@ const struct screen_ops screen_detail = {
 	.key = detail_key,
 	.click = detail_click,
 	.draw = detail_draw,
+	.speak = detail_speak,
 };

@@ -100,6 +100,26 @@ help_draw(struct ui *ui, void *data)
 	doc_draw(ui, &hp->doc, y, x, h, w);
 }
 
+/* All of the text, in order. */
+static char *
+help_speak(struct ui *ui, void *data, bool whole)
+{
+	struct help *p = data;
+	int y, x, h, w;
+
+	if (!whole)
+		return NULL;
+	ui_body(ui, &y, &x, &h, &w);
+	build(p, w);
+	char *out = xstrdup(_("Help."));
+	for (size_t i = 0; i < p->doc.n; i++) {
+		char *next = xasprintf("%s %s", out, p->doc.v[i].text);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
 const struct screen_ops screen_help = {
 	.name = "help",
 	/* TRANSLATORS: on the key bar of the help screen, after "Enter". */
@@ -108,4 +128,5 @@ const struct screen_ops screen_help = {
 	.free = help_free,
 	.key = help_key,
 	.draw = help_draw,
+	.speak = help_speak,
 };

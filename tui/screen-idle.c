@@ -100,6 +100,25 @@ idle_draw(struct ui *ui, void *data)
 	list_draw(ui, &id->list, id->items, IDLE_COUNT, y + used + 1, x, h - used - 1, w);
 }
 
+static char *
+idle_speak(struct ui *ui, void *data, bool whole)
+{
+	struct idle *id = data;
+	long long secs = (ui_idle_left_ms(ui) + 999) / 1000;
+
+	build(id);
+	char *focus = list_utterance(&id->list, id->items, IDLE_COUNT);
+	if (!whole)
+		return focus;
+	char *msg = xasprintf(ngettext("Your answers will be cleared in %lld second.",
+	    "Your answers will be cleared in %lld seconds.", secs), secs);
+	char *out = xasprintf("%s %s %s %s", _("Are you still there?"), msg,
+	    _("Press any key to go on, or choose More time if you need longer."), focus ? focus : "");
+	free(msg);
+	free(focus);
+	return out;
+}
+
 const struct screen_ops screen_idle = {
 	.name = "idle",
 	.enter_label = N_("Select"),
@@ -109,4 +128,5 @@ const struct screen_ops screen_idle = {
 	.key = idle_key,
 	.click = idle_click,
 	.draw = idle_draw,
+	.speak = idle_speak,
 };

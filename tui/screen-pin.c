@@ -100,6 +100,21 @@ pin_draw(struct ui *ui, void *data)
 	ui_cursor(ui, y + 2, x + (int)p->field.chars);
 }
 
+/* Never the PIN itself: only how many digits there are. */
+static char *
+pin_speak(struct ui *ui, void *data, bool whole)
+{
+	struct pin *p = data;
+
+	if (whole)
+		return xstrdup(_("Staff PIN, then Enter:"));
+	if (p->field.chars == 0)
+		return NULL;
+	/* TRANSLATORS: spoken as a staff PIN is typed; %zu counts digits. */
+	return xasprintf(ngettext("%zu digit entered", "%zu digits entered", p->field.chars),
+	    p->field.chars);
+}
+
 const struct screen_ops screen_pin = {
 	.name = "pin",
 	.enter_label = N_("Continue"),
@@ -107,4 +122,5 @@ const struct screen_ops screen_pin = {
 	.free = pin_free,
 	.key = pin_key,
 	.draw = pin_draw,
+	.speak = pin_speak,
 };

@@ -453,6 +453,35 @@ question_keybar(void *data, const char **enter, bool *space)
 		*enter = N_("Continue");
 }
 
+static char *
+question_speak(struct ui *ui, void *data, bool whole)
+{
+	struct qscreen *qs = data;
+	struct session *s = ui_session(ui);
+	const struct question *q = qs->q;
+	char *focus;
+
+	build_items(ui, qs);
+	if (q->type == Q_NUMBER)
+		focus = xasprintf("%s %s", _("Your answer:"), qs->field.text);
+	else if (q->type == Q_MUNICIPALITY && qs->list.focus < qs->nmatches) {
+		char *item = list_utterance(&qs->list, qs->items, qs->nitems);
+		focus = xasprintf("%s %s. %s", _("Search:"), qs->field.text, item ? item : "");
+		free(item);
+	} else
+		focus = list_utterance(&qs->list, qs->items, qs->nitems);
+	if (!whole)
+		return focus;
+	size_t pos, total;
+	flow_progress(&s->flow, &pos, &total);
+	char *progress = xasprintf(_("Question %1$zu of %2$zu"), pos, total);
+	char *out = xasprintf("%s. %s. %s.%s%s %s", header_title(s, q), _(q->text), progress,
+	    q->help ? " " : "", q->help ? _(q->help) : "", focus ? focus : "");
+	free(progress);
+	free(focus);
+	return out;
+}
+
 const struct screen_ops screen_question = {
 	.name = "question",
 	.enter_label = N_("Select"),
@@ -463,4 +492,5 @@ const struct screen_ops screen_question = {
 	.back = question_back,
 	.click = question_click,
 	.draw = question_draw,
+	.speak = question_speak,
 };

@@ -200,6 +200,36 @@ screen_results_focus(void *data)
 	return ((struct rscreen *)data)->list.focus;
 }
 
+static char *
+results_speak(struct ui *ui, void *data, bool whole)
+{
+	struct rscreen *r = data;
+	struct session *s = ui_session(ui);
+
+	if (s->fetching)
+		return xstrdup(_("Asking the national service recommender. Press Esc to stop waiting."));
+	size_t n = build_items(ui, r);
+	/* Name and organisation as focus reaches a service. */
+	char *focus = NULL;
+	if (r->list.focus < s->results.n) {
+		const struct service *sv = &s->results.v[r->list.focus];
+		focus = xasprintf("%zu, %s. %s", r->list.focus + 1, sv->name, sv->org);
+	} else
+		focus = list_utterance(&r->list, r->items, n);
+	if (!whole)
+		return focus;
+	char *notice = s->offline_reason != BACKEND_OK ?
+	    xasprintf("%s %s", backend_error_message(s->offline_reason),
+	    _("These are offline suggestions from this kiosk's own catalogue.")) : xstrdup("");
+	char *count = xasprintf(ngettext("%zu service", "%zu services", s->results.n), s->results.n);
+	char *out = xasprintf("%s, %s. %s %s", _("Services for you"), count, notice,
+	    focus ? focus : "");
+	free(count);
+	free(notice);
+	free(focus);
+	return out;
+}
+
 const struct screen_ops screen_results = {
 	.name = "results",
 	.enter_label = N_("Open"),
@@ -209,4 +239,5 @@ const struct screen_ops screen_results = {
 	.back = results_back,
 	.click = results_click,
 	.draw = results_draw,
+	.speak = results_speak,
 };

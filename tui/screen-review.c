@@ -138,6 +138,22 @@ review_draw(struct ui *ui, void *data)
 	list_draw(ui, &r->list, r->items, n, y + used + 1, x, h - used - 1, w);
 }
 
+static char *
+review_speak(struct ui *ui, void *data, bool whole)
+{
+	struct review *r = data;
+	size_t n = build_items(ui, r);
+	char *focus = list_utterance(&r->list, r->items, n);
+
+	if (!whole)
+		return focus;
+	char *out = xasprintf("%s. %s %s", _("Check your answers"),
+	    _("These are your answers. Choose one to change it, or go on to the services."),
+	    focus ? focus : "");
+	free(focus);
+	return out;
+}
+
 const struct screen_ops screen_review = {
 	.name = "review",
 	.enter_label = N_("Select"),
@@ -147,4 +163,5 @@ const struct screen_ops screen_review = {
 	.back = review_back,
 	.click = review_click,
 	.draw = review_draw,
+	.speak = review_speak,
 };

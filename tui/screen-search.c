@@ -103,6 +103,22 @@ search_draw(struct ui *ui, void *data)
 	ui_cursor(ui, y + used, cx < x + w ? cx : x + w - 1);
 }
 
+static char *
+search_speak(struct ui *ui, void *data, bool whole)
+{
+	struct search *sr = data;
+	char *focus = xasprintf("%s %s", _("Search:"), sr->field.text);
+
+	if (!whole)
+		return focus;
+	char *out = xasprintf("%s. %s %s %s", _("Search by words"),
+	    _("What kind of service are you looking for?"),
+	    _("Type a few words, for example \"housing allowance\" or \"child benefit\", then press Enter."),
+	    focus);
+	free(focus);
+	return out;
+}
+
 const struct screen_ops screen_search = {
 	.name = "search",
 	.enter_label = N_("Search"),
@@ -111,4 +127,5 @@ const struct screen_ops screen_search = {
 	.key = search_key,
 	.back = search_back,
 	.draw = search_draw,
+	.speak = search_speak,
 };

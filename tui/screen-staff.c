@@ -205,6 +205,20 @@ staff_draw(struct ui *ui, void *data)
 		draw_diagnostics(ui, y + STAFF_COUNT + 1, x, h - STAFF_COUNT - 1, w);
 }
 
+static char *
+staff_speak(struct ui *ui, void *data, bool whole)
+{
+	struct staff *st = data;
+
+	build(ui, st);
+	char *focus = list_utterance(&st->list, st->items, STAFF_COUNT);
+	if (!whole)
+		return focus;
+	char *out = xasprintf("%s. %s", _("Staff menu"), focus ? focus : "");
+	free(focus);
+	return out;
+}
+
 const struct screen_ops screen_staff = {
 	.name = "staff",
 	.enter_label = N_("Select"),
@@ -213,4 +227,5 @@ const struct screen_ops screen_staff = {
 	.key = staff_key,
 	.click = staff_click,
 	.draw = staff_draw,
+	.speak = staff_speak,
 };

@@ -74,10 +74,31 @@ summary_draw(struct ui *ui, void *data)
 	doc_draw(ui, &sm->doc, y, x, h, w);
 }
 
+/* All of the text, in order. */
+static char *
+summary_speak(struct ui *ui, void *data, bool whole)
+{
+	struct summary *p = data;
+	int y, x, h, w;
+
+	if (!whole)
+		return NULL;
+	ui_body(ui, &y, &x, &h, &w);
+	build(ui, p, w);
+	char *out = xstrdup(_("The citizen's answers."));
+	for (size_t i = 0; i < p->doc.n; i++) {
+		char *next = xasprintf("%s %s", out, p->doc.v[i].text);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
 const struct screen_ops screen_summary = {
 	.name = "summary",
 	.init = summary_init,
 	.free = summary_free,
 	.key = summary_key,
 	.draw = summary_draw,
+	.speak = summary_speak,
 };

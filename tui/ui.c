@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "log.h"
+#include "speech.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -47,6 +48,12 @@ struct ui {
 	char *right;
 	enum conf_mode mode;
 	bool quit;
+	struct speech *speech;		/* borrowed, may be NULL */
+	const struct screen_ops *spoken_ops;	/* the screen last announced */
+	void *spoken_data;
+	enum lang spoken_lang;
+	char *spoken_focus;		/* what was last said of its focus */
+	bool speech_greeting;		/* say "Speech on." first */
 	long long idle_deadline;	/* ms: when the session resets */
 	int idle_factor;		/* 1, doubled by each "more time" */
 	struct staff_guard staff;
@@ -55,10 +62,11 @@ struct ui {
 static void idle_restart(struct ui *);
 
 struct ui *
-ui_new(struct session *s)
+ui_new(struct session *s, struct speech *speech)
 {
 	struct ui *ui = xcalloc(1, sizeof *ui);
 	ui->session = s;
+	ui->speech = speech;
 	ui->dirty = true;
 	ui->mode = s->conf->mode;
 	ui->idle_factor = 1;
@@ -78,6 +86,7 @@ void
 ui_free(struct ui *ui)
 {
 	pop_all(ui);
+	wipe_free_str(ui->spoken_focus);
 	free(ui->message);
 	free(ui->title);
 	free(ui->right);
@@ -145,6 +154,9 @@ ui_start_over(struct ui *ui)
 {
 	session_reset(ui->session);
 	ui->idle_factor = 1;
+	/* Speech goes back to the configured state for the next person. */
+	if (ui->speech != NULL)
+		speech_reset(ui->speech);
 	ui_goto(ui, &screen_welcome);
 	/* Nothing of the last citizen may stay on the terminal, scrollback
 	 * included. */
@@ -187,7 +199,9 @@ ui_idle_timeout_ms(struct ui *ui)
 	const struct conf *c = ui->session->conf;
 	if (ui->mode == MODE_COUNTER || c->idle_timeout_s <= 0)
 		return 0;
-	return c->idle_timeout_s * 1000LL * ui->idle_factor;
+	/* Listening takes longer than reading: speech doubles the time. */
+	long long factor = ui->idle_factor * (speech_active(ui->speech) ? 2 : 1);
+	return c->idle_timeout_s * 1000LL * factor;
 }
 
 static void
@@ -256,6 +270,96 @@ ui_message(struct ui *ui, enum role role, const char *fmt, ...)
 	va_end(ap);
 	ui->message_role = role;
 	ui->dirty = true;
+	ui_say(ui, ui->message);
+}
+
+bool
+ui_speech_on(struct ui *ui)
+{
+	return speech_active(ui->speech);
+}
+
+void
+ui_say(struct ui *ui, const char *text)
+{
+	speech_say(ui->speech, ui->session->lang, text);
+}
+
+/*
+ * Speech follows the screen: a new screen (or language) is said whole;
+ * otherwise the focused item is said whenever it changes.
+ */
+static void
+announce(struct ui *ui)
+{
+	struct frame *top = &ui->stack[ui->depth - 1];
+	struct session *s = ui->session;
+
+	if (!speech_active(ui->speech) || top->ops->speak == NULL ||
+	    COLS < TTY_MIN_COLS || LINES < TTY_MIN_LINES)
+		return;
+	bool fresh = top->ops != ui->spoken_ops || top->data != ui->spoken_data ||
+	    s->lang != ui->spoken_lang;
+	char *focus = top->ops->speak(ui, top->data, false);
+	if (fresh) {
+		char *whole = top->ops->speak(ui, top->data, true);
+		if (ui->speech_greeting) {
+			char *both = xasprintf("%s %s", _("Speech on."), whole ? whole : "");
+			wipe_free_str(whole);
+			whole = both;
+			ui->speech_greeting = false;
+		}
+		speech_say(ui->speech, s->lang, whole);
+		wipe_free_str(whole);
+	} else if (focus != NULL && (ui->spoken_focus == NULL ||
+	    strcmp(focus, ui->spoken_focus) != 0))
+		speech_say(ui->speech, s->lang, focus);
+	wipe_free_str(ui->spoken_focus);
+	ui->spoken_focus = focus;
+	ui->spoken_ops = top->ops;
+	ui->spoken_data = top->data;
+	ui->spoken_lang = s->lang;
+}
+
+/* The speech keys; true when key was one. */
+static bool
+speech_key(struct ui *ui, int key)
+{
+	struct session *s = ui->session;
+	struct speech *sp = ui->speech;
+
+	if (sp == NULL)
+		return false;
+	if (key == s->conf->speech_key || key == UI_FN(KEY_B2)) {
+		bool on = speech_toggle(sp);
+		if (!on)
+			speech_say_always(sp, s->lang, _("Speech off."));
+		else {
+			/* The whole screen is said next, after this. */
+			ui->spoken_ops = NULL;
+			ui->speech_greeting = true;
+			ui->dirty = true;
+		}
+		return true;
+	}
+	if (!speech_active(sp))
+		return false;
+	switch (key) {
+	case UI_FN(KEY_F(6)):
+		speech_repeat(sp);
+		return true;
+	case UI_FN(KEY_F(7)):
+	case UI_FN(KEY_F(8)):
+		speech_faster(sp, key == UI_FN(KEY_F(8)) ? 1 : -1);
+		speech_say(sp, s->lang, key == UI_FN(KEY_F(8)) ? _("Faster.") : _("Slower."));
+		return true;
+	case UI_FN(KEY_F(9)):
+	case UI_FN(KEY_F(11)):
+		speech_louder(sp, key == UI_FN(KEY_F(11)) ? 1 : -1);
+		speech_say(sp, s->lang, key == UI_FN(KEY_F(11)) ? _("Louder.") : _("Quieter."));
+		return true;
+	}
+	return false;
 }
 
 /* ---- Drawing helpers ---- */
@@ -350,10 +454,17 @@ ui_cursor(struct ui *ui, int y, int x)
 
 /* ---- The frame around every screen ---- */
 
+/* The next language the kiosk offers, for F2. */
 static enum lang
-next_lang(enum lang l)
+next_lang(const struct ui *ui, enum lang l)
 {
-	return (enum lang)((l + 1) % LANG_COUNT);
+	unsigned offered = ui->session->conf->languages;
+	for (int i = 1; i <= LANG_COUNT; i++) {
+		enum lang next = (enum lang)((l + i) % LANG_COUNT);
+		if (offered & (1u << next))
+			return next;
+	}
+	return l;
 }
 
 struct keybar_item {
@@ -384,7 +495,7 @@ draw_keybar(struct ui *ui)
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(1)), "F1", _("Help") };
 	/* The next language is named in its own language, for its readers. */
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(2)), "F2",
-	    lang_native_name(next_lang(ui->session->lang)) };
+	    lang_native_name(next_lang(ui, ui->session->lang)) };
 	/* TRANSLATORS: on the key bar after "F10": clear all answers. */
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(10)), "F10", _("Start over") };
 
@@ -526,6 +637,8 @@ dispatch(struct ui *ui, int key)
 		return;
 	}
 	idle_restart(ui);
+	if (speech_key(ui, key))
+		return;
 	/* Any key answers the idle warning: the session goes on. */
 	if (top->ops == &screen_idle && key != UI_FN(KEY_MOUSE)) {
 		if (top->ops->key(ui, top->data, key) != UI_HANDLED)
@@ -555,7 +668,7 @@ dispatch(struct ui *ui, int key)
 			ui_push(ui, &screen_help);
 		return;
 	case UI_FN(KEY_F(2)):
-		session_set_lang(s, next_lang(s->lang));
+		session_set_lang(s, next_lang(ui, s->lang));
 		ui->dirty = true;
 		return;
 	case UI_FN(KEY_F(10)):
@@ -621,8 +734,10 @@ ui_run(struct ui *ui)
 	    ui->mode != MODE_PLAIN);
 	while (!tty_quit_signal && !ui->quit) {
 		unsigned generation = s->generation;
-		if (ui->dirty)
+		if (ui->dirty) {
 			draw(ui);
+			announce(ui);
+		}
 		/* The terminal and the network together: keys are answered
 		 * while a request runs. */
 		session_wait(s, STDIN_FILENO, UI_POLL_MS);
@@ -631,9 +746,12 @@ ui_run(struct ui *ui)
 		/* Also after a timeout or signal: a resize arrives as a key. */
 		while (read_key(&key) == 0)
 			dispatch(ui, key);
+		speech_tick(ui->speech);
 		check_idle(ui);
-		/* A reply changed the model, the spinner turns, or a countdown
-		 * runs. */
+		/* A reply changed the model (say the screen anew), the spinner
+		 * turns, or a countdown runs. */
+		if (s->generation != generation)
+			ui->spoken_ops = NULL;
 		if (s->generation != generation || s->fetching ||
 		    ui->stack[ui->depth - 1].ops == &screen_idle ||
 		    ui->stack[ui->depth - 1].ops == &screen_pin ||

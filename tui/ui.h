@@ -61,6 +61,10 @@ struct screen_ops {
 	void (*click)(struct ui *, void *, int target);
 	/* Draw into the body area given by ui_body(). */
 	void (*draw)(struct ui *, void *);
+	/* What speech says (a new string, or NULL): with whole, all of the
+	 * screen as it opens; else just the focused item, said again when
+	 * it changes. */
+	char *(*speak)(struct ui *, void *, bool whole);
 };
 
 /* The screens. */
@@ -80,7 +84,9 @@ extern const struct screen_ops screen_summary;
 /* The service focused on the results screen, given its state. */
 size_t screen_results_focus(void *);
 
-struct ui *ui_new(struct session *);
+struct speech;
+/* The ui borrows the speech (NULL: no speech at all). */
+struct ui *ui_new(struct session *, struct speech *);
 void ui_free(struct ui *);
 /* Run until the program should end; returns the exit status. */
 int ui_run(struct ui *);
@@ -113,7 +119,12 @@ long long ui_idle_left_ms(struct ui *);
 /* "More time": double what is left of the idle time. */
 void ui_more_time(struct ui *);
 
-/* Show a one-line message above the key bar until the next key. */
+/* Say something now (an error, a notice), when speech is on. */
+void ui_say(struct ui *, const char *text);
+bool ui_speech_on(struct ui *);
+
+/* Show a one-line message above the key bar until the next key; it is
+ * also spoken. */
 void ui_message(struct ui *, enum role, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -379,3 +379,22 @@ doc_draw(struct ui *ui, struct doc *d, int y, int x, int h, int w)
 		ui_put(ui, y + h - 1, x + w - 1, 1, ROLE_HINT, "↓");
 	ui_cursor(ui, y, x);
 }
+
+char *
+list_utterance(const struct list *l, const struct list_item *items, size_t n)
+{
+	if (n == 0 || l->focus >= n)
+		return NULL;
+	const struct list_item *it = &items[l->focus];
+	long k = item_number(l, items, l->focus);
+	const char *state = it->mark == MARK_RADIO_ON || it->mark == MARK_CHECK_ON ?
+	    _("chosen") : it->mark == MARK_CHECK ? _("not ticked") : NULL;
+	char *num = k >= 0 ? xasprintf("%ld, ", k) : xstrdup("");
+	/* TRANSLATORS: spoken for a button, after its label. */
+	const char *button = it->mark == MARK_BUTTON ? _("button") : NULL;
+	char *out = xasprintf("%s%s%s%s%s%s%s", num, it->text,
+	    it->sub ? ". " : "", it->sub ? it->sub : "",
+	    state || button ? ", " : "", state ? state : "", button ? button : "");
+	free(num);
+	return out;
+}

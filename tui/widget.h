@@ -82,6 +82,9 @@ void doc_clear(struct doc *);
 bool doc_key(struct doc *, int key, int h);
 void doc_draw(struct ui *, struct doc *, int y, int x, int h, int w);
 
+/* What speech says of the focused item: "3, Moving home, chosen". */
+char *list_utterance(const struct list *, const struct list_item *, size_t n);
+
 /* A one-line text field for typing (a number, a search). */
 #define FIELD_MAX 64
 struct field {
