@@ -169,11 +169,16 @@ app_main(int argc, char **argv)
 	if (o.check_config) {
 		report(&conf, &assets);
 	} else if (o.say != NULL) {
+#ifndef WITH_SPEECH
+		fail(_("this Opastin was built without speech"));
+		status = EXIT_USAGE;
+#else
 		/* The synthesis path of the kiosk, for a test or a site check. */
 		struct speech *sp = speech_new(&sc);
 		speech_say_always(sp, o.lang >= 0 ? (enum lang)o.lang : LANG_EN, o.say);
 		speech_wait(sp);
 		speech_free(sp);
+#endif
 	} else if (o.profile != NULL) {
 		status = batch_run(&assets, backend, o.profile, o.format, o.lang, stdout, &cause);
 		if (status != 0) {
@@ -189,7 +194,11 @@ app_main(int argc, char **argv)
 		enum lang l = o.lang >= 0 ? (enum lang)o.lang :
 		    conf.default_language >= 0 ? (enum lang)conf.default_language : LANG_FI;
 		struct session s;
+#ifdef WITH_SPEECH
 		struct speech *sp = conf.speech == SPEECH_OFF ? NULL : speech_new(&sc);
+#else
+		struct speech *sp = NULL;	/* built without speech */
+#endif
 		log_info("started in %s mode, %s", conf.mode == MODE_KIOSK ? "kiosk" :
 		    conf.mode == MODE_COUNTER ? "counter" : "plain",
 		    backend ? "with a backend" : "embedded recommender only");

@@ -149,7 +149,7 @@ welcome_draw(struct ui *ui, void *data)
 	char *choose_line = in_every_language(w, CHOOSE, NULL);
 	int used = ui_wrap(ui, y, x, wd, 2, ROLE_TITLE, choose_line);
 	free(choose_line);
-	if (s->conf->speech != SPEECH_OFF && !ui_speech_on(ui)) {
+	if (ui_speech_available(ui) && !ui_speech_on(ui)) {
 		char *hint = in_every_language(w, SPEECH_HINT, fkey_name(s->conf->speech_key));
 		used += ui_wrap(ui, y + used, x, wd, 2, ROLE_HINT, hint);
 		free(hint);

@@ -100,6 +100,9 @@ tty_start(enum tty_theme theme, bool raw_keys)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	/* The cursor stays where the focus is, for braille displays and
+	 * screen readers; it is hidden from sight where the terminal can. */
+	curs_set(0);
 	mousemask(BUTTON1_CLICKED | BUTTON1_RELEASED | BUTTON1_PRESSED, NULL);
 	mouseinterval(0);
 	setup_colours(theme);

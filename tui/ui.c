@@ -274,6 +274,12 @@ ui_message(struct ui *ui, enum role role, const char *fmt, ...)
 }
 
 bool
+ui_speech_available(struct ui *ui)
+{
+	return ui->speech != NULL;
+}
+
+bool
 ui_speech_on(struct ui *ui)
 {
 	return speech_active(ui->speech);

@@ -122,6 +122,8 @@ void ui_more_time(struct ui *);
 /* Say something now (an error, a notice), when speech is on. */
 void ui_say(struct ui *, const char *text);
 bool ui_speech_on(struct ui *);
+/* Whether there is speech to turn on at all. */
+bool ui_speech_available(struct ui *);
 
 /* Show a one-line message above the key bar until the next key; it is
  * also spoken. */
