@@ -57,6 +57,42 @@ reason_from_tag(struct reason *r, enum reason_kind kind, const struct tag *t)
 	snprintf(r->code, sizeof r->code, "%s", t->code);
 }
 
+/*
+ * Whether a service's life-event code matches the citizen's events:
+ * exactly; a service's event (KE4) matches any of its sub-events (KE4.2);
+ * a service's sub-event (KE4.3) matches its parent event only when the
+ * citizen named no sub-event of it, so moving within Finland does not
+ * bring up the services for moving abroad.
+ */
+static const struct tag *
+event_match(const struct tags *events, const char *code)
+{
+	const char *dot = strchr(code, '.');
+
+	for (size_t i = 0; i < events->n; i++)
+		if (strcmp(events->v[i].code, code) == 0)
+			return &events->v[i];
+	if (dot == NULL) {
+		size_t n = strlen(code);
+		for (size_t i = 0; i < events->n; i++)
+			if (strncmp(events->v[i].code, code, n) == 0 && events->v[i].code[n] == '.')
+				return &events->v[i];
+		return NULL;
+	}
+	size_t n = (size_t)(dot - code);
+	const struct tag *parent = NULL;
+	for (size_t i = 0; i < events->n; i++) {
+		const char *c = events->v[i].code;
+		if (strncmp(c, code, n) != 0)
+			continue;
+		if (c[n] == '\0')
+			parent = &events->v[i];
+		else if (c[n] == '.')
+			return NULL;	/* another sub-event was named */
+	}
+	return parent;
+}
+
 double
 recommend_score(const struct cat_service *s, const struct profile *p,
     struct reason *reasons, size_t *nreasons)
@@ -73,7 +109,7 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 	double cos = recommend_cosine(need, s->relevance);
 
 	for (size_t i = 0; i < s->nevents && !event; i++) {
-		const struct tag *t = tags_match(&p->events, s->events[i]);
+		const struct tag *t = event_match(&p->events, s->events[i]);
 		if (t != NULL) {
 			event = true;
 			reason_from_tag(&r, t->question == PROFILE_NO_SOURCE ?
@@ -83,7 +119,7 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 		}
 	}
 	for (size_t i = 0; i < s->nevents; i++) {
-		const struct tag *t = tags_match(&p->events, s->events[i]);
+		const struct tag *t = event_match(&p->events, s->events[i]);
 		if (t != NULL && strchr(s->events[i], '.') != NULL &&
 		    strcmp(t->code, s->events[i]) == 0)
 			subevent = true;

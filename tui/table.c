@@ -67,8 +67,13 @@ table_load(struct table *t, const char *path, const char *display,
 		free(clean);
 		free(probe);
 		if (invalid) {
+			/* Columns count characters, as in the JSON assets. */
+			size_t col = 1;
+			for (size_t i = 0; i < bad; i++)
+				if (((unsigned char)line[i] & 0xC0) != 0x80)
+					col++;
 			*cause = xasprintf("%s:%zu:%zu: invalid UTF-8 or a control character",
-			    display, lineno, bad + 1);
+			    display, lineno, col);
 			goto out;
 		}
 		if (lineno == 1) {

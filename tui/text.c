@@ -138,12 +138,25 @@ wrap_paragraph(const char *s, size_t n, int width, struct lines *out)
 		}
 		if (w + cw > width && cp != ' ') {
 			if (brk != NULL && brk > line) {
-				/* Break at the last space; skip it. */
-				lines_push(out, line, (size_t)(brk - line));
+				/* Break at the last space; skip it, and any run of
+				 * spaces before it. */
+				const char *e = brk;
+				while (e > line && e[-1] == ' ')
+					e--;
+				lines_push(out, line, (size_t)(e - line));
 				line = brk + 1;
 				w = w - w_at_brk - 1;
 				brk = NULL;
 				/* Re-check this character against the new line. */
+				continue;
+			}
+			if (p == line) {
+				/* A character wider than the whole line: it
+				 * goes alone, or nothing would ever move on. */
+				lines_push(out, p, len);
+				line = p = p + len;
+				w = 0;
+				brk = NULL;
 				continue;
 			}
 			/* One word longer than the line: cut it, mark with '-'. */

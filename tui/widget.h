@@ -48,7 +48,8 @@ struct list {
 
 void list_init(struct list *, int first_number);
 /* Arrow keys, Tab, Home, End, PageUp, PageDown and digits.  Returns true
- * when the key moved the focus. */
+ * when the key was one of these (the focus may not have moved: Up at the
+ * top). */
 bool list_key(struct list *, const struct list_item *, size_t n, int key, int page);
 /* Make the focused item visible in h rows, given each item's height. */
 void list_scroll(struct list *, const int *heights, size_t n, int h);
