@@ -148,7 +148,8 @@ batch_run(const struct assets *a, struct backend *backend, const char *path,
 	} else {
 		if (fallback != NULL)
 			/* TRANSLATORS: %s says why the national recommender
-			   could not be used, e.g. "It did not answer in time." */
+			   could not be used, a whole sentence such as "The
+			   national service recommender did not answer in time." */
 			fprintf(out, _("Offline results: %s"), fallback);
 		if (fallback != NULL)
 			fputs("\n", out);

@@ -42,10 +42,24 @@ search_free(void *data)
 	free(sr);
 }
 
+/* A word of three letters or more, as the searches use. */
+static bool
+has_word(const char *text)
+{
+	int run = 0;
+	for (const char *p = text; *p != '\0'; p++) {
+		if (*p == ' ' || *p == ',' || *p == '.' || *p == '-' || *p == '/')
+			run = 0;
+		else if (((unsigned char)*p & 0xC0) != 0x80 && ++run >= 3)
+			return true;
+	}
+	return false;
+}
+
 static void
 submit(struct ui *ui, struct search *sr)
 {
-	if (text_width(sr->field.text) < 3) {
+	if (!has_word(sr->field.text)) {
 		ui_message(ui, ROLE_ERROR, "%s", _("Please type at least one word of three letters or more."));
 		return;
 	}

@@ -387,6 +387,8 @@ list_utterance(const struct list *l, const struct list_item *items, size_t n)
 		return NULL;
 	const struct list_item *it = &items[l->focus];
 	long k = item_number(l, items, l->focus);
+	/* TRANSLATORS: spoken after a choice: "chosen" for one already
+	   picked; "not ticked" for a box not ticked. */
 	const char *state = it->mark == MARK_RADIO_ON || it->mark == MARK_CHECK_ON ?
 	    _("chosen") : it->mark == MARK_CHECK ? _("not ticked") : NULL;
 	char *num = k >= 0 ? xasprintf("%ld, ", k) : xstrdup("");
