@@ -215,8 +215,10 @@ on_reply(void *arg, const struct net_reply *r)
 		return;
 	}
 	char *cause = NULL;
+	/* The deployed service answers in Finnish and says nothing of it:
+	 * without Content-Language, the data is taken to be Finnish. */
 	int data_lang = aurora_content_language(r->content_language);
-	if (aurora_parse(r->body, r->len, data_lang >= 0 ? (enum lang)data_lang : j->lang,
+	if (aurora_parse(r->body, r->len, data_lang >= 0 ? (enum lang)data_lang : LANG_FI,
 	    &res, &cause) < 0) {
 		log_warn("backend: unreadable answer: %s", cause);
 		free(cause);
