@@ -103,7 +103,8 @@ app_main(int argc, char **argv)
 	int status = EXIT_SUCCESS;
 
 	i18n_init(NULL);
-	i18n_set(i18n_from_environment());
+	int early = cmdline_lang(argc, argv);
+	i18n_set(early >= 0 ? (enum lang)early : i18n_from_environment());
 
 	if (cmdline_parse(&o, argc, argv, &cause) < 0) {
 		fail(cause);

@@ -37,6 +37,22 @@ static const struct option longopts[] = {
 };
 
 int
+cmdline_lang(int argc, char **argv)
+{
+	int l = -1;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			l = lang_parse(argv[++i]);
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			l = lang_parse(argv[i] + 7);
+	}
+	return l;
+}
+
+int
 cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 {
 	int c;

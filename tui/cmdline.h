@@ -31,6 +31,9 @@ struct options {
 	bool format_given;
 };
 
+/* The language --lang asks for, looked up before the rest is parsed so
+ * that errors about the rest are in it; -1 without a valid --lang. */
+int cmdline_lang(int argc, char **argv);
 /* 0, or -1 with *cause (one line, translated). */
 int cmdline_parse(struct options *, int argc, char **argv, char **cause);
 void cmdline_usage(FILE *);

@@ -76,6 +76,26 @@ add_meter(struct profile *p, int d, int value)
 		p->meter[d][p->nmeter[d]++] = value;
 }
 
+/* A rating the citizen gave. */
+static void
+add_rating(struct profile *p, int d, int value)
+{
+	add_meter(p, d, value);
+	p->rated[d] = true;
+}
+
+/* A value an answer implies; the first such answer is remembered. */
+static void
+add_implied(struct profile *p, int d, int value, size_t qi, int opt)
+{
+	if (p->implied[d].code[0] == '\0') {
+		p->implied[d].question = qi;
+		p->implied[d].option = opt;
+		snprintf(p->implied[d].code, sizeof p->implied[d].code, "%s", dim_key(d));
+	}
+	add_meter(p, d, value);
+}
+
 static void
 apply(struct profile *p, const struct effects *fx, size_t qi, int opt)
 {
@@ -87,7 +107,7 @@ apply(struct profile *p, const struct effects *fx, size_t qi, int opt)
 		tags_add(&p->groups, fx->groups[i], qi, opt);
 	for (int d = 0; d < DIM_COUNT; d++)
 		if (fx->meters[d] >= 0)
-			add_meter(p, d, fx->meters[d]);
+			add_implied(p, d, fx->meters[d], qi, opt);
 }
 
 void
@@ -118,7 +138,7 @@ profile_build(struct profile *p, const struct flow *f, const struct assets *a, e
 			break;
 		case Q_SCALE:
 			if (q->meter >= 0)
-				add_meter(p, q->meter, ans->value);
+				add_rating(p, q->meter, ans->value);
 			break;
 		case Q_NUMBER:
 			for (size_t b = 0; b < q->nbands; b++)
@@ -266,7 +286,7 @@ parse_meters(struct jr *jr, json_t *root, struct profile *p)
 				jr_index(jr, i);
 				return jr_fail(jr, "\"%s\" takes whole numbers from 0 to 10", key);
 			}
-			add_meter(p, d, (int)n);
+			add_rating(p, d, (int)n);
 		}
 		json_decref(v);
 		jr_pop(jr);

@@ -11,6 +11,7 @@
 #ifndef OPASTIN_PROFILE_H
 #define OPASTIN_PROFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "flow.h"
@@ -42,6 +43,10 @@ struct profile {
 	struct tags groups;
 	int meter[DIM_COUNT][PROFILE_MAX_VALUES];
 	size_t nmeter[DIM_COUNT];
+	/* Whether the citizen rated a dimension; a value may also be implied
+	 * by an answer ("I cannot pay my rent"), which implied[] then names. */
+	bool rated[DIM_COUNT];
+	struct tag implied[DIM_COUNT];
 	char municipality[4];	/* "" when not given */
 	int age;		/* -1 when not given */
 };

@@ -151,13 +151,17 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 			best_w = w;
 		}
 	}
-	if (best >= 0) {
+	if (best >= 0 && p->rated[best]) {
 		memset(&r, 0, sizeof r);
 		r.kind = REASON_METER;
 		r.dim = best;
 		r.option = -1;
 		r.question = PROFILE_NO_SOURCE;
 		r.value = (int)lround(profile_mean(p, best));
+		add_reason(reasons, &n, &r);
+	} else if (best >= 0) {
+		/* Not rated: the answer that implied the need is the reason. */
+		reason_from_tag(&r, REASON_ANSWER, &p->implied[best]);
 		add_reason(reasons, &n, &r);
 	}
 	if (nreasons != NULL)

@@ -76,6 +76,7 @@ static void
 rate(struct profile *p, enum dim d, int v)
 {
 	p->meter[d][p->nmeter[d]++] = v;
+	p->rated[d] = true;	/* the citizen gave it */
 }
 
 /* Index of a service in the results, or -1. */
