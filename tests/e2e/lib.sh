@@ -30,8 +30,27 @@ start() {
 	cols=$1
 	rows=$2
 	shift 2
+	start_with "$cols" "$rows" "" "" "$@"
+}
+
+# start_with COLS ROWS PREFIX ERRFILE [ARGS...]: start as start does, with
+# PREFIX put before the program on its "env" command line: more variables
+# (e.g. "TERM=vt100 NO_COLOR=1", which win over the defaults) and/or a
+# program to run it under (e.g. "strace -o FILE"); "" for none.  Standard
+# error goes to ERRFILE, or stays on the terminal when ERRFILE is "".
+# When the program ends the pane shows "[opastin exited] STATUS" with its
+# exit status, and tty_restored tells whether the terminal's settings
+# are back as they were before it started.
+start_with() {
+	cols=$1
+	rows=$2
+	_prefix=$3
+	_redir=""
+	[ -n "$4" ] && _redir="2>'$4'"
+	shift 4
+	_stty="$tmpdir/stty.$e2e_runs"
 	T -f /dev/null new-session -d -s e2e -x "$cols" -y "$rows" \
-	    "env LC_ALL=C.UTF-8 TERM=screen OPASTIN_LOCALEDIR='$OPASTIN_LOCALEDIR' '$OPASTIN' --assets '$ASSETS' $*; echo; echo '[opastin exited]' \$?; sleep 60"
+	    "stty -g >'$_stty.before'; env LC_ALL=C.UTF-8 TERM=screen OPASTIN_LOCALEDIR='$OPASTIN_LOCALEDIR' $_prefix '$OPASTIN' --assets '$ASSETS' $* $_redir; rc=\$?; stty -g >'$_stty.after'; echo; echo '[opastin exited]' \$rc; sleep 60"
 	T set-option -t e2e status off >/dev/null
 	T resize-window -t e2e -x "$cols" -y "$rows" >/dev/null 2>&1 || true
 }
@@ -133,4 +152,311 @@ enter_until() {
 		done
 	done
 	wait_for "$1" 1
+}
+
+# Poll until a line of the screen matches the extended regex RE.
+wait_re() {
+	tries=$(( ${2:-10} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		if screen | grep -qE -- "$1"; then
+			return 0
+		fi
+		tries=$((tries - 1))
+		sleep 0.05
+	done
+	diag "timed out waiting for a line matching: $1" "screen was:"
+	screen | diag "$(cat)"
+	return 1
+}
+
+# TEXT as an extended regex that matches it literally.
+re_quote() {
+	printf '%s\n' "$1" | sed 's/[][\.*^$+?(){}|]/\\&/g'
+}
+
+# msg_re LANG MSGID ARG...: an extended regex for the message as the
+# program prints it; an ARG "#" stands for any number.
+msg_re() {
+	_l=$1 _m=$2
+	shift 2
+	for _a do
+		shift
+		[ "$_a" = "#" ] && _a=@NUM@
+		set -- "$@" "$_a"
+	done
+	re_quote "$(msgf "$_l" "$_m" "$@")" | sed 's/@NUM@/[0-9]+/g'
+}
+
+# The progress in the header, "Question POS of N" in LANG, any N.
+progress_re() {
+	msg_re "$1" 'Question %1$zu of %2$zu' "$2" '#'
+}
+
+# True when the line holding TEXT also shows MARK, e.g. "(*)" or "[x]".
+marked() {
+	line_with "$1" | grep -qF -- "$2"
+}
+
+# Poll until the line holding TEXT shows MARK.
+wait_marked() {
+	tries=$(( ${3:-10} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		if marked "$1" "$2"; then
+			return 0
+		fi
+		tries=$((tries - 1))
+		sleep 0.05
+	done
+	diag "timed out waiting for \"$2\" on the line of: $1" "screen was:"
+	screen | diag "$(cat)"
+	return 1
+}
+
+# choose N NEXT: type an option's number, press Enter, and wait until
+# NEXT (a text of the next screen) shows.
+choose() {
+	keys "$1"
+	keys Enter
+	wait_for "$2"
+}
+
+# msgn_re LANG SINGULAR PLURAL: an extended regex for either form of a
+# message with plural forms whose one placeholder is a number.
+msgn_re() {
+	_one=$(re_quote "$(msgn "$1" "$2" "$3" 1)" | sed 's/%[a-z]*/[0-9]+/')
+	_many=$(re_quote "$(msgn "$1" "$2" "$3" 5)" | sed 's/%[a-z]*/[0-9]+/')
+	printf '(%s|%s)\n' "$_one" "$_many"
+}
+
+# True when the screen does not show TEXT now.
+not_shown() {
+	! screen | grep -qF -- "$1"
+}
+
+# The first N words of a text, for a check that wrapping cannot break.
+words() {
+	cut -d ' ' -f "1-$1"
+}
+
+# Poll until the focus marker is on the line holding TEXT inside a box
+# drawn over the screen (the start-over question).
+wait_box_focus() {
+	tries=$(( ${2:-10} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		if line_with "$1" | grep -q '│ *>'; then
+			return 0
+		fi
+		tries=$((tries - 1))
+		sleep 0.05
+	done
+	diag "timed out waiting for the focus in the box on: $1"
+	screen | diag "$(cat)"
+	return 1
+}
+
+# The screen as one line, its lines joined by single spaces: for texts
+# that the program wraps at a width the test does not know.
+screen_joined() {
+	screen | tr '\n' ' ' | tr -s ' '
+}
+
+# Poll until the joined screen shows TEXT (with single spaces).
+wait_joined() {
+	want=$(printf '%s' "$1" | tr -s ' ')
+	tries=$(( ${2:-10} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		if screen_joined | grep -qF -- "$want"; then
+			return 0
+		fi
+		tries=$((tries - 1))
+		sleep 0.05
+	done
+	diag "timed out waiting for (wrapped): $1" "screen was:"
+	screen | diag "$(cat)"
+	return 1
+}
+
+# wait_size COLS ROWS: poll until the window is COLSxROWS and the key
+# bar is on its last row: the program has drawn for the new size.
+wait_size() {
+	tries=$(( ${3:-10} * 20 ))
+	while [ "$tries" -gt 0 ]; do
+		if [ "$(T display-message -p -t e2e '#{window_width}x#{window_height}')" = "$1x$2" ] &&
+		    screen | sed -n "$2p" | grep -q 'F10'; then
+			return 0
+		fi
+		tries=$((tries - 1))
+		sleep 0.05
+	done
+	diag "timed out waiting for a $1x$2 screen with the key bar at the bottom:"
+	screen | diag "$(cat)"
+	return 1
+}
+
+# The column (from 0) where TEXT starts on the line holding it.
+column_of() {
+	_line=$(line_with "$1")
+	_before=${_line%%"$1"*}
+	printf '%s' "$_before" | wc -m | tr -d ' '
+}
+
+# Stop the program and its terminal, for a test that starts it again;
+# the next start gets a new tmux server of its own.
+e2e_runs=0
+stop() {
+	T kill-server >/dev/null 2>&1 || true
+	e2e_runs=$((e2e_runs + 1))
+	e2e_sock="$tmpdir/tmux.$e2e_runs.sock"
+}
+
+# ---- Kiosk mode: the program's process, its end, the clock ----
+
+# The process id of what start ran in the pane (the program, or the
+# PREFIX program of start_with): the child of the pane's shell.
+pane_child() {
+	pgrep -P "$(T display-message -p -t e2e '#{pane_pid}')" | head -n 1
+}
+
+# Poll until the program has ended; true when it did, within SECONDS.
+wait_exit() {
+	wait_re '^\[opastin exited\] [0-9]+$' "${1:-10}"
+}
+
+# The exit status the pane shows once the program has ended.
+exit_status() {
+	screen | sed -n 's/^\[opastin exited\] \([0-9][0-9]*\)$/\1/p' | head -n 1
+}
+
+# True when the terminal's settings (stty -g) after the program are the
+# same as before it: raw mode, echo and the rest were restored.
+tty_restored() {
+	_stty="$tmpdir/stty.$e2e_runs"
+	[ -s "$_stty.before" ] && [ -s "$_stty.after" ] &&
+	    cmp -s "$_stty.before" "$_stty.after"
+}
+
+# The whole pane, its scrollback (history) included.
+scrollback() {
+	T capture-pane -p -S - -t e2e 2>/dev/null
+}
+
+# Milliseconds of wall-clock time, for the checks of timing.
+ms_now() {
+	echo $(( $(date +%s%N) / 1000000 ))
+}
+
+# Poll for SECONDS (may be fractional) that TEXT stays on the screen all
+# the while; false as soon as it is gone.
+stays() {
+	_until=$(( $(ms_now) + $(echo "$2" | awk '{ printf "%d", $1 * 1000 }') ))
+	while [ "$(ms_now)" -lt "$_until" ]; do
+		if ! screen | grep -qF -- "$1"; then
+			diag "gone before $2 s: $1" "screen was:"
+			screen | diag "$(cat)"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# Poll for SECONDS that TEXT does not show; false as soon as it does.
+stays_away() {
+	_until=$(( $(ms_now) + $(echo "$2" | awk '{ printf "%d", $1 * 1000 }') ))
+	while [ "$(ms_now)" -lt "$_until" ]; do
+		if screen | grep -qF -- "$1"; then
+			diag "shown before $2 s: $1" "screen was:"
+			screen | diag "$(cat)"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# ---- Speech: the utterances, as speech_log writes them ----
+#
+# With "speech_log = $speech_log" in its configuration the program writes
+# each utterance as one line, "LANG<TAB>TEXT", instead of speaking it.
+#
+#   wait_log TEXT [SECONDS]     until a line of the log holds TEXT (fixed)
+#   wait_log_re RE [SECONDS]    until a line matches the extended regex RE
+#   log_count                   how many utterances the log holds now
+#   log_since N                 the utterances after the first N
+#   said RE                     the next utterance matching RE, after the
+#                               one the last "said" found: for checking
+#                               an order (no waiting: the log is complete)
+#   wait_said RE [SECONDS]      the same, waiting for the utterance to come
+speech_log="$tmpdir/speech.log"
+TAB=$(printf '\t')
+log_at=0
+
+log_count() {
+	if [ -f "$speech_log" ]; then
+		wc -l <"$speech_log" | tr -d ' '
+	else
+		echo 0
+	fi
+}
+
+log_since() {
+	[ -f "$speech_log" ] && sed -n "$(( $1 + 1 )),\$p" "$speech_log"
+	return 0
+}
+
+log_diag() {
+	diag "the speech log holds:"
+	if [ -s "$speech_log" ]; then
+		sed 's/^/#   /' "$speech_log"
+	else
+		diag "  (nothing)"
+	fi
+}
+
+# Poll the log every 50 ms until a line matches (grep OPTION PATTERN).
+log_poll() {
+	_opt=$1 _pat=$2
+	_tries=$(( ${3:-10} * 20 ))
+	while [ "$_tries" -gt 0 ]; do
+		if [ -f "$speech_log" ] && grep -q "$_opt" -- "$_pat" "$speech_log"; then
+			return 0
+		fi
+		_tries=$((_tries - 1))
+		sleep 0.05
+	done
+	diag "timed out waiting for the speech log to say: $_pat"
+	log_diag
+	return 1
+}
+
+wait_log() {
+	log_poll -F "$1" "${2:-10}"
+}
+
+wait_log_re() {
+	log_poll -E "$1" "${2:-10}"
+}
+
+# The next utterance after utterance log_at that matches RE: true, and
+# log_at moves on to it; false when there is none yet.
+log_next() {
+	_n=$(log_since "$log_at" | grep -nE -- "$1" | head -n 1 | cut -d: -f1)
+	[ -n "$_n" ] || return 1
+	log_at=$((log_at + _n))
+}
+
+said() {
+	log_next "$1" && return 0
+	diag "not said after utterance $log_at: $1" "the utterances after it:"
+	log_since "$log_at" | sed 's/^/#   /'
+	return 1
+}
+
+# wait_said RE [SECONDS]: said, polling the log until the utterance comes.
+wait_said() {
+	_tries=$(( ${2:-10} * 20 ))
+	while [ "$_tries" -gt 0 ]; do
+		log_next "$1" && return 0
+		_tries=$((_tries - 1))
+		sleep 0.05
+	done
+	said "$1"
 }
