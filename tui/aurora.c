@@ -104,14 +104,19 @@ aurora_feedback_body(long long recommendation_id, const char *service_id, int sc
 	    "service_feedbacks", "service_id", service_id, "feedback_score", score));
 }
 
-/* A string field, sanitised; NULL when absent or not a string. */
+/* A string field, sanitised; NULL when absent, empty or not a string. */
 static char *
 clean_string(json_t *obj, const char *key)
 {
 	json_t *v = json_object_get(obj, key);
 	if (!json_is_string(v))
 		return NULL;
-	return text_sanitize(json_string_value(v), false);
+	char *s = text_sanitize(json_string_value(v), false);
+	if (*s == '\0') {
+		free(s);
+		return NULL;
+	}
+	return s;
 }
 
 /* A list of strings, or one string, into v; others are ignored. */
@@ -188,6 +193,9 @@ parse_service(json_t *o, struct service *s)
 
 	s->id = clean_string(o, "service_id");
 	s->name = clean_string(o, "service_name");
+	/* Empty once cleaned, or nothing but control characters: skip it. */
+	if (s->id == NULL || s->name == NULL)
+		return false;
 	s->summary = clean_string(o, "service_description_summary");
 	if (s->summary == NULL)
 		s->summary = xstrdup("");
