@@ -82,6 +82,8 @@ add_rating(struct profile *p, int d, int value)
 {
 	add_meter(p, d, value);
 	p->rated[d] = true;
+	p->own_sum[d] += value;
+	p->nown[d]++;
 }
 
 /* A value an answer implies; the first such answer is remembered. */
@@ -165,6 +167,12 @@ profile_mean(const struct profile *p, enum dim d)
 	for (size_t i = 0; i < p->nmeter[d]; i++)
 		sum += p->meter[d][i];
 	return sum / (double)p->nmeter[d];
+}
+
+double
+profile_own_mean(const struct profile *p, enum dim d)
+{
+	return p->nown[d] == 0 ? -1 : (double)p->own_sum[d] / (double)p->nown[d];
 }
 
 double

@@ -46,6 +46,8 @@ struct profile {
 	/* Whether the citizen rated a dimension; a value may also be implied
 	 * by an answer ("I cannot pay my rent"), which implied[] then names. */
 	bool rated[DIM_COUNT];
+	int own_sum[DIM_COUNT];		/* the citizen's own ratings only */
+	size_t nown[DIM_COUNT];
 	struct tag implied[DIM_COUNT];
 	char municipality[4];	/* "" when not given */
 	int age;		/* -1 when not given */
@@ -62,6 +64,8 @@ void tags_add(struct tags *, const char *code, size_t question, int option);
 
 /* The mean of a dimension's values, or -1 when none was given. */
 double profile_mean(const struct profile *, enum dim);
+/* The mean of the citizen's own ratings of it, or -1 (for saying why). */
+double profile_own_mean(const struct profile *, enum dim);
 /* AuroraAI's need: 1 - mean/10.1, or 0 when the dimension has no value. */
 double profile_need(const struct profile *, enum dim);
 

@@ -157,7 +157,8 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 		r.dim = best;
 		r.option = -1;
 		r.question = PROFILE_NO_SOURCE;
-		r.value = (int)lround(profile_mean(p, best));
+		/* The citizen's own rating, not a mean with implied values. */
+		r.value = (int)lround(profile_own_mean(p, best));
 		add_reason(reasons, &n, &r);
 	} else if (best >= 0) {
 		/* Not rated: the answer that implied the need is the reason. */

@@ -30,6 +30,7 @@ struct qscreen {
 	struct field field;	/* number, municipality search */
 	size_t *matches;	/* municipality: indices that match the search */
 	size_t nmatches;
+	enum lang sorted_in;	/* the language the matches are sorted in */
 	/* Items of the list, rebuilt on each draw in the current language. */
 	struct list_item *items;
 	size_t nitems;
@@ -50,8 +51,23 @@ refilter(struct ui *ui, struct qscreen *qs)
 {
 	struct session *s = ui_session(ui);
 	qs->nmatches = munis_filter(&s->assets->munis, qs->field.text, s->lang, qs->matches);
+	qs->sorted_in = s->lang;
 	qs->list.focus = 0;
 	qs->list.top = 0;
+}
+
+/* After F2 the names sort in the new language; the focus stays on the
+ * same municipality. */
+static void
+resort(struct ui *ui, struct qscreen *qs)
+{
+	if (qs->q->type != Q_MUNICIPALITY || qs->sorted_in == ui_session(ui)->lang)
+		return;
+	size_t focused = qs->list.focus < qs->nmatches ? qs->matches[qs->list.focus] : (size_t)-1;
+	refilter(ui, qs);
+	for (size_t i = 0; i < qs->nmatches; i++)
+		if (qs->matches[i] == focused)
+			qs->list.focus = i;
 }
 
 static void *
@@ -154,6 +170,7 @@ build_items(struct ui *ui, struct qscreen *qs)
 	struct answer a = s->flow.answers[qs->qi];
 
 	drop_items(qs);
+	resort(ui, qs);
 	for (int b = 0; b < BUTTON_COUNT; b++)
 		qs->buttons[b] = -1;
 

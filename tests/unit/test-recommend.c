@@ -77,6 +77,8 @@ rate(struct profile *p, enum dim d, int v)
 {
 	p->meter[d][p->nmeter[d]++] = v;
 	p->rated[d] = true;	/* the citizen gave it */
+	p->own_sum[d] += v;
+	p->nown[d]++;
 }
 
 /* Index of a service in the results, or -1. */
