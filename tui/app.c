@@ -177,7 +177,10 @@ app_main(int argc, char **argv)
 		/* The synthesis path of the kiosk, for a test or a site check. */
 		struct speech *sp = speech_new(&sc);
 		speech_say_always(sp, o.lang >= 0 ? (enum lang)o.lang : LANG_EN, o.say);
-		speech_wait(sp);
+		if (!speech_wait(sp)) {
+			fail(_("the speech synthesizer could not be run (is espeak-ng installed?)"));
+			status = EXIT_BROKEN;
+		}
 		speech_free(sp);
 #endif
 	} else if (o.profile != NULL) {

@@ -101,13 +101,17 @@ speech_stop(struct speech *sp)
 	sp->child = 0;
 }
 
-void
+bool
 speech_wait(struct speech *sp)
 {
-	if (sp != NULL && sp->child > 0) {
-		waitpid(sp->child, NULL, 0);
-		sp->child = 0;
-	}
+	int status = 0;
+
+	if (sp == NULL || sp->child <= 0)
+		return sp != NULL && sp->cfg->log != NULL;
+	pid_t pid = sp->child;
+	sp->child = 0;
+	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	    WEXITSTATUS(status) == 0;
 }
 
 static void

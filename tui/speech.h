@@ -56,8 +56,9 @@ void speech_repeat(struct speech *);
 /* Change the rate or the volume by a step, and say so. */
 void speech_faster(struct speech *, int direction);
 void speech_louder(struct speech *, int direction);
-/* Wait for the utterance in progress to end (for --say). */
-void speech_wait(struct speech *);
+/* Wait for the utterance in progress to end (for --say); false when the
+ * synthesizer could not be run or failed. */
+bool speech_wait(struct speech *);
 /* Reap finished synthesizers; call from the main loop. */
 void speech_tick(struct speech *);
 

@@ -27,6 +27,7 @@
 struct frame {
 	const struct screen_ops *ops;
 	void *data;
+	unsigned long serial;	/* new for every screen opened */
 };
 
 struct hit {
@@ -49,8 +50,8 @@ struct ui {
 	enum conf_mode mode;
 	bool quit;
 	struct speech *speech;		/* borrowed, may be NULL */
-	const struct screen_ops *spoken_ops;	/* the screen last announced */
-	void *spoken_data;
+	unsigned long serial;		/* the last frame serial given */
+	unsigned long spoken;		/* serial of the screen last announced, 0: none */
 	enum lang spoken_lang;
 	char *spoken_focus;		/* what was last said of its focus */
 	bool speech_greeting;		/* say "Speech on." first */
@@ -107,6 +108,9 @@ ui_push(struct ui *ui, const struct screen_ops *ops)
 	struct frame *f = &ui->stack[ui->depth++];
 	f->ops = ops;
 	f->data = NULL;
+	/* Not the data pointer: a new screen's state may reuse the old
+	 * one's address. */
+	f->serial = ++ui->serial;
 	f->data = ops->init ? ops->init(ui) : NULL;
 	ui->dirty = true;
 }
@@ -304,8 +308,7 @@ announce(struct ui *ui)
 	if (!speech_active(ui->speech) || top->ops->speak == NULL ||
 	    COLS < TTY_MIN_COLS || LINES < TTY_MIN_LINES)
 		return;
-	bool fresh = top->ops != ui->spoken_ops || top->data != ui->spoken_data ||
-	    s->lang != ui->spoken_lang;
+	bool fresh = top->serial != ui->spoken || s->lang != ui->spoken_lang;
 	char *focus = top->ops->speak(ui, top->data, false);
 	if (fresh) {
 		char *whole = top->ops->speak(ui, top->data, true);
@@ -322,8 +325,7 @@ announce(struct ui *ui)
 		speech_say(ui->speech, s->lang, focus);
 	wipe_free_str(ui->spoken_focus);
 	ui->spoken_focus = focus;
-	ui->spoken_ops = top->ops;
-	ui->spoken_data = top->data;
+	ui->spoken = top->serial;
 	ui->spoken_lang = s->lang;
 }
 
@@ -342,10 +344,13 @@ speech_key(struct ui *ui, int key)
 			speech_say_always(sp, s->lang, _("Speech off."));
 		else {
 			/* The whole screen is said next, after this. */
-			ui->spoken_ops = NULL;
+			ui->spoken = 0;
 			ui->speech_greeting = true;
-			ui->dirty = true;
 		}
+		/* The welcome screen's hint comes and goes; speech changes the
+		 * idle time. */
+		ui->dirty = true;
+		idle_restart(ui);
 		return true;
 	}
 	if (!speech_active(sp))
@@ -757,7 +762,7 @@ ui_run(struct ui *ui)
 		/* A reply changed the model (say the screen anew), the spinner
 		 * turns, or a countdown runs. */
 		if (s->generation != generation)
-			ui->spoken_ops = NULL;
+			ui->spoken = 0;
 		if (s->generation != generation || s->fetching ||
 		    ui->stack[ui->depth - 1].ops == &screen_idle ||
 		    ui->stack[ui->depth - 1].ops == &screen_pin ||

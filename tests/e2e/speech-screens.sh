@@ -1,0 +1,228 @@
+#!/bin/sh
+# What speech says screen by screen, from the speech log:
+#  - focus moves (arrows, digits, Space on a box) say the newly focused
+#    option with its number;
+#  - results: each service's name and organisation as focus reaches it;
+#  - the detail screen: its channels in order, phone numbers in groups;
+#  - "speech = key": nothing until the speech key (F5), then "Speech on."
+#    and the whole screen; F6 repeats; F5 again says "Speech off." and
+#    nothing more is said; the welcome screen says how to turn speech on,
+#    in all three languages, while it is off;
+#  - the staff PIN is never said: only how many digits were typed.
+. "$top_srcdir/tests/e2e/lib.sh"
+
+conf="$tmpdir/speech.conf"
+
+# A line of the log in language L holding the TEXTs, in this order.
+utt() {
+	_re="^$L$TAB"
+	for _p in "$@"; do
+		_re="$_re.*$(re_quote "$_p")"
+	done
+	printf '%s\n' "$_re"
+}
+# A line of the log in language L that is exactly TEXT.
+only() {
+	printf '^%s%s%s$\n' "$L" "$TAB" "$(re_quote "$1")"
+}
+t() { msg $L "$1"; }
+
+# A phone number as speech groups it: digits apart, groups by ", ".
+grouped() {
+	printf '%s\n' "$1" | sed 's/[0-9]/& /g; s/ *$//; s/   */, /g'
+}
+
+# The name and the organisation of the service that has the focus on the
+# results screen (the line with ">" and the one after it).
+focused_service() {
+	screen | sed -n "/^ *> *$1  /{s/^ *> *$1  //;s/ *\$//;p;n;s/^ *//;s/ *\$//;p;}"
+}
+
+# Poll until the log holds at least N utterances.
+wait_count() {
+	_tries=100
+	while [ "$(log_count)" -lt "$1" ] && [ "$_tries" -gt 0 ]; do
+		_tries=$((_tries - 1))
+		sleep 0.05
+	done
+	[ "$(log_count)" -ge "$1" ] || { diag "timed out waiting for utterance $1"; log_diag; return 1; }
+}
+
+# ---- Focus moves, the results and the details (speech = always) ----
+L=en
+printf 'speech = always\nspeech_log = %s\n' "$speech_log" >"$conf"
+start 100 30 --lang en --config "$conf"
+ok_if "always: the welcome screen is said at once" \
+    wait_said "$(utt "$(t Welcome)" '3, English')"
+keys Enter
+ok_if "always: the life-event question is said whole" \
+    wait_said "$(utt 'What has happened in your life?' 'Question 1 of' '1, Having a child')"
+keys Down
+ok_if "Down says the newly focused option with its number" \
+    wait_said "$(only '2, Starting studies')"
+keys Down
+ok_if "Down again says the next one" wait_said "$(only '3, Moving home')"
+keys Up
+ok_if "Up says the option above" wait_said "$(only '2, Starting studies')"
+keys 8
+ok_if "typing 8 says option 8" wait_said "$(only '8, Retiring')"
+keys 3
+ok_if "typing 3 says option 3" wait_said "$(only '3, Moving home')"
+keys 8
+wait_focus Retiring
+keys Enter
+# The Retiring questions, each with its first option, up to the boxes.
+enter_until 'Which of these would you like?'
+wait_focus 'Help at home'
+keys Space
+ok_if "Space on a box says it is ticked" \
+    wait_said "$(only "1, Help at home, $(t chosen)")"
+keys Down
+ok_if "Down on the boxes says the next box, not ticked" \
+    wait_said "$(only "2, Keeping fit and healthy, $(t 'not ticked')")"
+keys Up Space
+ok_if "Space again says the box is no longer ticked" \
+    wait_said "$(only "1, Help at home, $(t 'not ticked')")"
+wait_marked 'Help at home' '[ ]'
+enter_until 'Check your answers'
+keys End Enter
+wait_for 'Services for you'
+wait_re '^ *> +1  '
+name1=$(focused_service 1 | sed -n 1p)
+org1=$(focused_service 1 | sed -n 2p)
+ok_if "results: said whole, with the first service's name and organisation" \
+    wait_said "$(utt 'Services for you' "1, $name1. $org1")"
+keys Down
+wait_re '^ *> +2  '
+name2=$(focused_service 2 | sed -n 1p)
+org2=$(focused_service 2 | sed -n 2p)
+ok_if "results: Down says the next service's name and organisation" \
+    wait_said "$(only "2, $name2. $org2")"
+keys Down
+wait_re '^ *> +3  '
+name3=$(focused_service 3 | sed -n 1p)
+org3=$(focused_service 3 | sed -n 2p)
+ok_if "results: and the third's" wait_said "$(only "3, $name3. $org3")"
+keys Up
+ok_if "results: Up says the second again" wait_said "$(only "2, $name2. $org2")"
+
+# The second service for Retiring is Kela's old-age pension: a web page,
+# then two phone lines, the second with two numbers.
+ok_if "results: the second service is Kela's old-age pension (catalogue)" \
+    [ "$name2" = 'Old-age pension from Kela (national pension)' ]
+keys Enter
+wait_for 'Service details'
+ok_if "detail: said whole, channels in order, phone numbers in groups" \
+    wait_said "$(utt 'Old-age pension from Kela (national pension). Kela (Social Insurance Institution of Finland).' \
+    'Web page: Information online (kela.fi).' \
+    'Web https://www.kela.fi/old-age-pension.' \
+    'Phone: Kela pensions line in English.' \
+    "Phone $(grouped '020 634 2650')." \
+    'Mon–Fri 9 am – 3 pm.' \
+    'Phone: Pensions and living abroad: Kela Centre for International Affairs (Swedish).' \
+    "Phone $(grouped '020 634 0300')." \
+    "Phone $(grouped '+358 20 634 0300')." \
+    'Mon–Fri 10 am – 3 pm.')"
+ok_if "detail: a number is grouped as \"0 2 0, 6 3 4, 2 6 5 0\"" \
+    wait_log "Phone 0 2 0, 6 3 4, 2 6 5 0." 1
+detail_line=$(sed -n "${log_at}p" "$speech_log")
+ok_if "detail: no number is said as written (\"634 2650\")" \
+    eval '! printf "%s\n" "$detail_line" | grep -qF "634 2650"'
+stop
+
+# ---- The speech key (speech = key, the default) ----
+ok_translated fi 'Press %s to hear speech.'
+ok_translated sv 'Press %s to hear speech.'
+rm -f "$speech_log"
+log_at=0
+printf 'speech = key\nspeech_log = %s\n' "$speech_log" >"$conf"
+start 80 24 --lang en --config "$conf"
+wait_for "Opastin · Welcome"
+for l in fi sv en; do
+	ok_if "key: while speech is off the welcome screen says in $l how to turn it on" \
+	    wait_joined "$(msgf $l 'Press %s to hear speech.' F5)"
+done
+keys Up
+wait_focus Svenska
+keys Down
+wait_focus English
+ok_if "key: nothing is said before the speech key (welcome, focus moves)" \
+    [ "$(log_count)" -eq 0 ]
+keys Enter
+wait_for 'What has happened in your life?'
+keys Down
+wait_focus 'Starting studies'
+keys Down
+wait_focus 'Moving home'
+ok_if "key: nothing is said before the speech key (a question, focus moves)" \
+    [ "$(log_count)" -eq 0 ]
+[ "$(log_count)" -eq 0 ] || log_diag
+keys F5
+ok_if "key: F5 says \"Speech on.\", then the whole screen" \
+    wait_said "^en$TAB$(re_quote 'Speech on. Your life event.').*$(re_quote 'What has happened in your life?').*Question 1 of [0-9]+.*$(re_quote '3, Moving home')\$"
+ok_if "key: \"Speech on.\" is the first utterance" [ "$log_at" -eq 1 ]
+keys Down
+ok_if "key: then focus moves are said" wait_said "$(only '4, Moving to Finland')"
+n=$(log_count)
+keys F6
+wait_count $((n + 1))
+ok_if "key: F6 repeats the last utterance" \
+    [ "$(log_since "$n")" = "en${TAB}4, Moving to Finland" ]
+log_at=$(log_count)
+keys F8
+ok_if "key: F8 says \"Faster.\"" wait_said "$(only "$(t Faster.)")"
+keys F9
+ok_if "key: F9 says \"Quieter.\"" wait_said "$(only "$(t Quieter.)")"
+keys Escape
+ok_if "key: back on the welcome screen, it is said whole" \
+    wait_said "$(utt "$(t Welcome). $(t 'Choose your language')." '3, English')"
+ok_if "key: while speech is on the welcome screen has no speech hint" \
+    not_shown "$(msgf en 'Press %s to hear speech.' F5)"
+keys F5
+ok_if "key: F5 again says \"Speech off.\"" wait_said "$(only "$(t 'Speech off.')")"
+ok_if "key: the speech hint is back on the welcome screen at once" \
+    wait_joined "$(msgf en 'Press %s to hear speech.' F5)" 2
+n=$(log_count)
+keys Up
+wait_focus Svenska
+keys Down
+wait_focus English
+ok_if "key: the speech hint is on the welcome screen after a focus move" \
+    wait_joined "$(msgf en 'Press %s to hear speech.' F5)" 2
+keys Enter
+wait_for 'What has happened in your life?'
+keys Down
+wait_focus 'Starting studies'
+ok_if "key: after \"Speech off.\" nothing more is said" [ "$(log_count)" -eq "$n" ]
+[ "$(log_count)" -eq "$n" ] || log_diag
+stop
+
+# ---- The staff PIN is never said (kiosk mode, in Swedish) ----
+rm -f "$speech_log"
+log_at=0
+L=sv
+ok_translated sv 'Staff PIN, then Enter:' '%zu digit entered' 'Staff menu'
+hash_line=$(echo 1234 | "$OPASTIN" --hash-pin)
+ok_if "pin: --hash-pin makes a configuration line" \
+    eval 'printf "%s\n" "$hash_line" | grep -q "^staff_pin_hash = \\$"'
+printf 'mode = kiosk\nspeech = always\nspeech_log = %s\n%s\n' "$speech_log" "$hash_line" >"$conf"
+chmod 600 "$conf"
+start 80 24 --lang sv --config "$conf"
+wait_said "$(utt "$(t Welcome)")"
+keys F12
+ok_if "pin: the PIN screen is said" wait_said "$(only "$(t 'Staff PIN, then Enter:')")"
+pin_start=$log_at
+digits() { format "$(msgn sv '%zu digit entered' '%zu digits entered' "$1")" "$1"; }
+for d in 1 2 3 4; do
+	keys $d
+	ok_if "pin: after digit $d, \"$(digits $d)\" is said" wait_said "$(only "$(digits $d)")"
+done
+keys Enter
+ok_if "pin: the right PIN opens the staff menu, which is said" \
+    wait_said "$(utt "$(t 'Staff menu')")"
+ok_if "pin: \"1234\" is nowhere in the speech log" eval '! grep -q 1234 "$speech_log"'
+ok_if "pin: no digit typed is said by itself" \
+    eval '! grep -Eq "^sv$TAB[0-9 ,.]+\$" "$speech_log"'
+ok_if "pin: on the PIN screen only the prompt and the counts are said" \
+    eval '[ -z "$(sed -n "$((pin_start + 1)),$((pin_start + 4))p" "$speech_log" | grep -Fvx -e "sv$TAB$(digits 1)" -e "sv$TAB$(digits 2)" -e "sv$TAB$(digits 3)" -e "sv$TAB$(digits 4)")" ]'
+finish
