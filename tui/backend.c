@@ -49,6 +49,8 @@ backend_classify(const struct net_reply *r)
 		return BACKEND_TLS;
 	case NET_TOO_LARGE:
 		return BACKEND_TOO_LARGE;
+	case NET_TRUNCATED:
+		return BACKEND_BAD_ANSWER;
 	case NET_CANCELLED:
 		return BACKEND_CANCELLED;
 	case NET_FAILED:

@@ -285,6 +285,8 @@ classify(CURLcode rc)
 		return NET_TLS;
 	case CURLE_FILESIZE_EXCEEDED:
 		return NET_TOO_LARGE;
+	case CURLE_PARTIAL_FILE:
+		return NET_TRUNCATED;
 	default:
 		return NET_FAILED;
 	}

@@ -48,6 +48,7 @@ enum net_status {
 	NET_TIMEOUT,
 	NET_TLS,		/* certificate, host name, pin, handshake */
 	NET_TOO_LARGE,		/* the body passed max_body */
+	NET_TRUNCATED,		/* the connection closed inside the body */
 	NET_CANCELLED,
 	NET_FAILED		/* anything else the transport reports */
 };
