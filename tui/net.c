@@ -372,7 +372,10 @@ net_run(struct net *n)
 		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&r);
 		CURLcode rc = m->data.result;
 		enum net_status st = r->too_large ? NET_TOO_LARGE : classify(rc);
-		const char *detail = r->error[0] ? r->error : curl_easy_strerror(rc);
+		/* After a whole transfer there is no transport detail to give:
+		 * the HTTP status and body say it all. */
+		const char *detail = r->error[0] ? r->error :
+		    rc == CURLE_OK ? NULL : curl_easy_strerror(rc);
 		if (st == NET_TOO_LARGE)
 			detail = "the answer is larger than the limit";
 		finish(n, r, st, detail);
