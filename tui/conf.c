@@ -319,8 +319,15 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 		}
 		if (is_secret(key) && c->secret_line == 0)
 			c->secret_line = lineno;
+		if (strcmp(key, "idle_warning_s") == 0)
+			c->idle_warning_line = lineno;
 		c->nkeys++;
 	}
+	/* A short idle timeout with the default warning: shorten the
+	 * warning with it rather than refuse a file that never named it. */
+	if (c->idle_warning_line == 0 && c->idle_timeout_s > 0 &&
+	    c->idle_warning_s >= c->idle_timeout_s)
+		c->idle_warning_s = c->idle_timeout_s > 6 ? c->idle_timeout_s / 6 : 1;
 	rc = 0;
 out:
 	wipe(copy, strlen(text));
@@ -367,8 +374,8 @@ conf_check(const struct conf *c, const struct assets *a, char **cause)
 		return -1;
 	}
 	if (c->idle_timeout_s > 0 && c->idle_warning_s >= c->idle_timeout_s) {
-		*cause = xasprintf("%s: idle_warning_s (%ld) must be shorter than idle_timeout_s (%ld)",
-		    file, c->idle_warning_s, c->idle_timeout_s);
+		*cause = xasprintf("%s:%zu: idle_warning_s (%ld) must be shorter than idle_timeout_s (%ld)",
+		    file, c->idle_warning_line, c->idle_warning_s, c->idle_timeout_s);
 		return -1;
 	}
 	if (c->staff_pin_hash != NULL && c->staff_pin_hash[0] != '$') {

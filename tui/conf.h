@@ -49,6 +49,7 @@ struct conf {
 	unsigned languages;		/* bit per enum lang offered; all by default */
 	long idle_timeout_s;		/* 0: never (counter mode ignores it) */
 	long idle_warning_s;
+	size_t idle_warning_line;	/* where it was set, 0 for the default */
 	char *staff_pin_hash;		/* crypt(3) hash, or NULL: no staff menu */
 	enum conf_theme { THEME_DEFAULT, THEME_HIGH_CONTRAST, THEME_MONOCHROME } theme;
 
