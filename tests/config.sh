@@ -91,8 +91,8 @@ bad municipality_code 999 "municipality_code 999"
 write_conf "idle_timeout_s = 10" "idle_warning_s = 20"
 run --config "$conf" --assets "$ASSETS"
 ok_if "a warning longer than the timeout is refused with status 1" test "$rc" -eq 1
-ok_if "... naming the file and both keys" \
-    sh -c 'grep -qF "$1: idle_warning_s (20) must be shorter than idle_timeout_s (10)" "$2"' - "$conf" "$err"
+ok_if "... naming the file, the line and both keys" \
+    sh -c 'grep -qF "$1:2: idle_warning_s (20) must be shorter than idle_timeout_s (10)" "$2"' - "$conf" "$err"
 write_conf "mode = kiosk" "staff_pin_hash = 1234"
 run --config "$conf" --assets "$ASSETS"
 ok_if "a staff PIN in the clear is refused with status 1" test "$rc" -eq 1

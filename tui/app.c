@@ -197,6 +197,9 @@ app_main(int argc, char **argv)
 		 * then Finnish, the language of most who use it. */
 		enum lang l = o.lang >= 0 ? (enum lang)o.lang :
 		    conf.default_language >= 0 ? (enum lang)conf.default_language : LANG_FI;
+		/* Never a language the kiosk does not offer. */
+		for (int k = 0; k < LANG_COUNT && !(conf.languages & (1u << l)); k++)
+			l = (enum lang)k;
 		struct session s;
 #ifdef WITH_SPEECH
 		struct speech *sp = conf.speech == SPEECH_OFF ? NULL : speech_new(&sc);

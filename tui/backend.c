@@ -139,9 +139,11 @@ backend_error_log(enum backend_error e, const struct net_reply *r)
 	char http[32] = "";
 	if (r != NULL && r->http_code != 0)
 		snprintf(http, sizeof http, ", HTTP %ld", r->http_code);
+	/* curl's message may quote a certificate's names: clean it too. */
+	char *detail = r != NULL && r->detail ? text_sanitize(r->detail, false) : NULL;
 	char *line = xasprintf("backend: %s%s%s%s%s%s", names[e], http,
-	    r != NULL && r->detail ? ": " : "", r != NULL && r->detail ? r->detail : "",
-	    body ? ": " : "", body ? body : "");
+	    detail ? ": " : "", detail ? detail : "", body ? ": " : "", body ? body : "");
+	free(detail);
 	free(body);
 	return line;
 }

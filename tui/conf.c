@@ -347,6 +347,13 @@ conf_load(struct conf *c, const char *path, char **cause)
 	int rc = conf_parse(c, path, text, cause);
 	wipe(text, strlen(text));
 	free(text);
+	/* The file says which commands run (speech_command): only its
+	 * owner may change it. */
+	if (rc == 0 && stat(path, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH))) {
+		*cause = xasprintf("%s: others than its owner can change the file; make it writable only by its owner (chmod go-w %s)",
+		    path, path);
+		rc = -1;
+	}
 	/* A secret in a file anyone can read is no secret. */
 	if (rc == 0 && c->secret_line > 0 && stat(path, &st) == 0 &&
 	    (st.st_mode & S_IROTH)) {

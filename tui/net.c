@@ -226,6 +226,8 @@ net_post(struct net *n, const char *path, const char *body, enum lang lang,
 	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	/* Cancelling must not wait for a name lookup to finish. */
+	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
 	    (c->connect_timeout_s > 0 ? c->connect_timeout_s : NET_DEFAULT_CONNECT_TIMEOUT_S) * 1000L);

@@ -258,7 +258,7 @@ recommend_search(const struct catalogue *cat, const char *text,
 {
 	struct scored *sc = xcalloc(cat->n, sizeof *sc);
 	char **words = NULL, *folded = text_fold(text);
-	size_t nwords = 0, n = 0;
+	size_t nwords = 0, n = 0, folded_len = strlen(folded);
 
 	/* Words of three letters or more: "ja", "i" and "of" say nothing. */
 	for (char *w = strtok(folded, " \t,.;:!?-/"); w != NULL; w = strtok(NULL, " \t,.;:!?-/"))
@@ -290,8 +290,8 @@ recommend_search(const struct catalogue *cat, const char *text,
 		out->v[i].score = sc[i].score;
 	}
 	out->n = n;
-	strv_free(words, nwords);
-	wipe(folded, strlen(folded));
+	strv_wipe_free(words, nwords);
+	wipe(folded, folded_len);	/* strtok cut it: wipe it whole */
 	free(folded);
 	free(sc);
 }

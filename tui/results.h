@@ -7,7 +7,8 @@
  * whoever fills it passes untrusted text through text_sanitize() first.
  *
  * Ownership: a struct results owns every string and array in it;
- * results_free() releases and wipes them.
+ * results_free() releases them, wiping the reasons (which point at the
+ * citizen's answers).
  */
 #ifndef OPASTIN_RESULTS_H
 #define OPASTIN_RESULTS_H

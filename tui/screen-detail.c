@@ -18,9 +18,23 @@
 #include "widget.h"
 
 struct detail {
-	size_t index;	/* in the session's results */
+	char *id;	/* the service shown: looked up again by id, as new
+			   results (F2, a reply) may rank it elsewhere */
+	size_t index;	/* where it is now; results.n when it is gone */
 	struct doc doc;
 };
+
+/* Find the service again in the session's results. */
+static void
+locate(struct ui *ui, struct detail *d)
+{
+	const struct results *res = &ui_session(ui)->results;
+
+	d->index = res->n;
+	for (size_t i = 0; i < res->n && d->id != NULL; i++)
+		if (strcmp(res->v[i].id, d->id) == 0)
+			d->index = i;
+}
 
 /* Click targets of the feedback buttons. */
 enum { TARGET_USEFUL = 1, TARGET_NOT_USEFUL = 2 };
@@ -30,7 +44,10 @@ detail_init(struct ui *ui)
 {
 	struct detail *d = xcalloc(1, sizeof *d);
 	void *below = ui_below(ui);
-	d->index = below ? screen_results_focus(below) : 0;
+	size_t at = below ? screen_results_focus(below) : 0;
+	const struct results *res = &ui_session(ui)->results;
+	d->id = at < res->n ? xstrdup(res->v[at].id) : NULL;
+	locate(ui, d);
 	return d;
 }
 
@@ -39,6 +56,7 @@ detail_free(void *data)
 {
 	struct detail *d = data;
 	doc_clear(&d->doc);
+	free(d->id);
 	free(d);
 }
 
@@ -49,8 +67,16 @@ build(struct ui *ui, struct detail *d, int w)
 	const struct service *s;
 
 	doc_clear(&d->doc);
-	if (d->index >= res->n)
+	locate(ui, d);
+	if (ui_session(ui)->fetching) {
+		doc_add(&d->doc, ROLE_TITLE, 0, w, _("Asking the national service recommender. Press Esc to stop waiting."));
 		return;
+	}
+	if (d->index >= res->n) {
+		doc_add(&d->doc, ROLE_NOTICE, 0, w,
+		    _("This service is not among the new suggestions. Press Esc to see them."));
+		return;
+	}
 	s = &res->v[d->index];
 	doc_add(&d->doc, ROLE_TITLE, 0, w, s->name);
 	doc_add(&d->doc, ROLE_NORMAL, 0, w, s->org);
@@ -117,7 +143,8 @@ static bool
 asks_feedback(struct ui *ui, struct detail *d)
 {
 	struct session *s = ui_session(ui);
-	return session_can_feedback(s) && d->index < s->results.n;
+	locate(ui, d);
+	return session_can_feedback(s) && !s->fetching && d->index < s->results.n;
 }
 
 static void
@@ -190,7 +217,9 @@ detail_draw(struct ui *ui, void *data)
 
 	/* TRANSLATORS: header of the detail screen; %1$zu is the rank of the
 	   service, %2$zu the number of services. */
-	char *pos = xasprintf(_("%1$zu of %2$zu"), d->index + 1, res->n);
+	locate(ui, d);
+	char *pos = d->index < res->n ? xasprintf(_("%1$zu of %2$zu"), d->index + 1, res->n) :
+	    xstrdup("");
 	ui_header(ui, _("Service details"), pos);
 	free(pos);
 	ui_body(ui, &y, &x, &h, &w);
@@ -207,6 +236,7 @@ detail_speak(struct ui *ui, void *data, bool whole)
 	struct detail *d = data;
 	const struct results *res = &ui_session(ui)->results;
 
+	locate(ui, d);
 	if (!whole || d->index >= res->n)
 		return NULL;
 	const struct service *s = &res->v[d->index];

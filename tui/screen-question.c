@@ -122,7 +122,7 @@ question_init(struct ui *ui)
 static void
 drop_items(struct qscreen *qs)
 {
-	strv_free(qs->owned, qs->nowned);
+	strv_wipe_free(qs->owned, qs->nowned);
 	qs->owned = NULL;
 	qs->nowned = 0;
 	free(qs->items);
@@ -452,9 +452,6 @@ question_draw(struct ui *ui, void *data)
 		used += 2;
 		list_draw(ui, &qs->list, qs->items, qs->nitems, y + used, x, h - used, w);
 		ui_cursor(ui, y + used - 3, fx);
-		if (q->type == Q_MUNICIPALITY && qs->nmatches > 0) {
-			/* The focused name is where the cursor belongs. */
-		}
 		return;
 	}
 	list_draw(ui, &qs->list, qs->items, qs->nitems, y + used, x, h - used, w);

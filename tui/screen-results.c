@@ -37,7 +37,7 @@ results_init(struct ui *ui)
 static void
 drop_items(struct rscreen *r)
 {
-	strv_free(r->owned, r->nowned);
+	strv_wipe_free(r->owned, r->nowned);	/* reasons quote answers */
 	r->owned = NULL;
 	r->nowned = 0;
 	free(r->items);
@@ -92,12 +92,16 @@ static void
 results_back(struct ui *ui, void *data)
 {
 	struct session *s = ui_session(ui);
+	bool searched = s->search[0] != '\0';
 
 	session_cancel(s);
-	if (s->search[0] != '\0') {
+	if (searched) {
+		/* The search screen takes the words back from the session. */
 		ui_goto(ui, &screen_search);
+		session_leave_results(s);
 		return;
 	}
+	session_leave_results(s);
 	flow_review(&s->flow);
 	ui_follow_flow(ui);
 }

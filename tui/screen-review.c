@@ -38,9 +38,7 @@ review_init(struct ui *ui)
 static void
 drop_items(struct review *r)
 {
-	for (size_t i = 0; i < r->nowned; i++)
-		wipe_free_str(r->owned[i]);
-	free(r->owned);
+	strv_wipe_free(r->owned, r->nowned);
 	r->owned = NULL;
 	r->nowned = 0;
 	free(r->items);

@@ -43,6 +43,14 @@ session_cancel(struct session *s)
 }
 
 void
+session_leave_results(struct session *s)
+{
+	session_cancel(s);
+	drop_results(s);
+	wipe(s->search, sizeof s->search);
+}
+
+void
 session_free(struct session *s)
 {
 	session_cancel(s);

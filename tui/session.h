@@ -69,6 +69,9 @@ void session_recommend(struct session *);
 void session_search(struct session *, const char *words);
 /* Stop waiting for the backend. */
 void session_cancel(struct session *);
+/* Leave the results (back to the answers): nothing is fetched again
+ * for them, on F2 say, until they are asked for anew. */
+void session_leave_results(struct session *);
 /* "Was this useful?" for result i: +1 or -1.  Only backend results can
  * take feedback; returns false when there is nowhere to send it. */
 bool session_feedback(struct session *, size_t i, int score);

@@ -89,13 +89,14 @@ speech_stop(struct speech *sp)
 {
 	if (sp == NULL || sp->child <= 0)
 		return;
-	kill(sp->child, SIGTERM);
+	/* The whole group: a speech_command pipeline has more than one. */
+	kill(-sp->child, SIGTERM);
 	/* The synthesizer ends at once on SIGTERM; reap it so it leaves no
 	 * zombie, without waiting on a stubborn one. */
 	for (int i = 0; i < 20 && waitpid(sp->child, NULL, WNOHANG) == 0; i++)
 		usleep(1000);
 	if (waitpid(sp->child, NULL, WNOHANG) == 0) {
-		kill(sp->child, SIGKILL);
+		kill(-sp->child, SIGKILL);
 		waitpid(sp->child, NULL, 0);
 	}
 	sp->child = 0;
@@ -145,6 +146,7 @@ synthesize(struct speech *sp, enum lang l, const char *text)
 		return;
 	}
 	if (pid == 0) {
+		setpgid(0, 0);
 		int null = open("/dev/null", O_WRONLY);
 		dup2(in[0], STDIN_FILENO);
 		/* Never draw over the screen. */
@@ -167,11 +169,16 @@ synthesize(struct speech *sp, enum lang l, const char *text)
 		}
 		_exit(127);
 	}
+	setpgid(pid, pid);	/* in both, so neither races the other */
 	close(in[0]);
-	/* An utterance is a few hundred bytes: well under a pipe's buffer,
-	 * so this write does not block. */
+	/* Never wait on a slow reader: a pipe takes 64 KiB at once, and an
+	 * utterance is cut well below that. */
 	signal(SIGPIPE, SIG_IGN);
-	ssize_t w = write(in[1], text, strlen(text));
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
+	size_t n = strlen(text);
+	if (n > SPEECH_MAX_UTTERANCE)
+		n = SPEECH_MAX_UTTERANCE;
+	ssize_t w = write(in[1], text, n);
 	(void)w;
 	close(in[1]);
 	sp->child = pid;

@@ -1,10 +1,11 @@
 /*
  * speech.h: text to speech, for citizens who cannot see the screen.
  *
- * Each utterance is spoken by a synthesizer process (espeak-ng by
- * default, or speech_command), started without a shell and fed the text
- * on its standard input, so the interface never waits for speech: a new
- * utterance stops the one before.  The voice follows the language.
+ * Each utterance is spoken by a synthesizer process (espeak-ng, started
+ * without a shell, or speech_command through /bin/sh) in a process group
+ * of its own, fed the text on its standard input, so the interface never
+ * waits for speech: a new utterance stops the whole group of the one
+ * before, pipelines included.  The voice follows the language.
  *
  * With speech_log set (tests and diagnostics only, never on a kiosk in
  * service: it would keep what citizens do), utterances go to that file,
@@ -24,6 +25,7 @@ enum speech_mode { SPEECH_OFF, SPEECH_KEY, SPEECH_ALWAYS };
 #define SPEECH_MAX_RATE 400
 #define SPEECH_DEFAULT_VOLUME 100	/* espeak-ng's amplitude, 0 to 200 */
 #define SPEECH_MAX_VOLUME 200
+#define SPEECH_MAX_UTTERANCE 16384	/* bytes: a long help text fits */
 
 /* Borrowed by struct speech. */
 struct speech_config {

@@ -111,6 +111,19 @@ tty_start(enum tty_theme theme, bool raw_keys)
 }
 
 void
+tty_keys_raw(bool raw_keys)
+{
+	if (!started)
+		return;
+	if (raw_keys)
+		raw();
+	else {
+		noraw();
+		cbreak();
+	}
+}
+
+void
 tty_wipe(void)
 {
 	clear();

@@ -52,6 +52,8 @@ enum tty_theme { TTY_THEME_DEFAULT, TTY_THEME_HIGH_CONTRAST, TTY_THEME_MONOCHROM
  * With raw, keys never raise signals or stop output (Ctrl-C, Ctrl-Z,
  * Ctrl-\, Ctrl-S, Ctrl-Q arrive as plain keys): for a kiosk. */
 void tty_start(enum tty_theme, bool raw);
+/* Keys raw (kiosk, counter) or with the terminal's signals (plain). */
+void tty_keys_raw(bool raw);
 /* Clear the screen and the terminal's scrollback. */
 void tty_wipe(void);
 void tty_stop(void);

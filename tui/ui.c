@@ -103,8 +103,18 @@ ui_session(struct ui *ui)
 void
 ui_push(struct ui *ui, const struct screen_ops *ops)
 {
+	/* An overlay already open (help over about over help ...) is
+	 * returned to, not stacked again. */
+	for (int i = 1; i < ui->depth; i++) {
+		if (ui->stack[i].ops == ops) {
+			while (ui->depth > i + 1)
+				ui_pop(ui);
+			return;
+		}
+	}
+	/* Room is always made: the idle warning must be able to open. */
 	if (ui->depth == UI_MAX_DEPTH)
-		return;
+		ui_pop(ui);
 	struct frame *f = &ui->stack[ui->depth++];
 	f->ops = ops;
 	f->data = NULL;
@@ -158,6 +168,8 @@ ui_start_over(struct ui *ui)
 {
 	session_reset(ui->session);
 	ui->idle_factor = 1;
+	wipe_free_str(ui->spoken_focus);
+	ui->spoken_focus = NULL;
 	/* Speech goes back to the configured state for the next person. */
 	if (ui->speech != NULL)
 		speech_reset(ui->speech);
@@ -178,6 +190,7 @@ void
 ui_set_mode(struct ui *ui, enum conf_mode mode)
 {
 	ui->mode = mode;
+	tty_keys_raw(mode != MODE_PLAIN);
 	idle_restart(ui);
 	log_info("mode changed to %s", mode == MODE_COUNTER ? "counter" :
 	    mode == MODE_KIOSK ? "kiosk" : "plain");
@@ -236,7 +249,8 @@ in_use(struct ui *ui)
 {
 	struct session *s = ui->session;
 	return ui->stack[0].ops != &screen_welcome || ui->depth > 1 ||
-	    s->lang != s->default_lang;
+	    s->lang != s->default_lang || flow_answered(&s->flow, QUEST_EVENT_QUESTION) ||
+	    s->search[0] != '\0' || s->have_results || s->fetching;
 }
 
 static void

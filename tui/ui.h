@@ -7,8 +7,8 @@
  * session) or move between screens and return flags; ui_run() then draws
  * the top screen again when something is dirty.
  *
- * The loop polls the terminal with a timeout, so that later a network
- * request can run while keys are still answered.
+ * The loop waits on the terminal and the network together
+ * (session_wait), so keys are answered while a request runs.
  *
  * Screens stack: a base screen (welcome, question, review, results) and
  * overlays on top (detail, help, the start-over confirmation).

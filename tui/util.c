@@ -124,6 +124,14 @@ strv_free(char **v, size_t n)
 	free(v);
 }
 
+void
+strv_wipe_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		wipe_free_str(v[i]);
+	free(v);
+}
+
 bool
 strv_contains(char *const *v, size_t n, const char *s)
 {

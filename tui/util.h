@@ -31,6 +31,9 @@ void wipe_free_str(char *);
 /* Append to a growable array of strings (*v has *n entries); takes s. */
 void strv_push(char ***v, size_t *n, char *s);
 void strv_free(char **v, size_t n);
+/* The same, wiping each string first: for what a citizen entered, and
+ * for text made from it. */
+void strv_wipe_free(char **v, size_t n);
 bool strv_contains(char *const *v, size_t n, const char *s);
 
 /* Parse a whole decimal integer in [min, max]; 0 on success, -1 if not. */

@@ -319,8 +319,9 @@ doc_blank(struct doc *d)
 void
 doc_clear(struct doc *d)
 {
+	/* A document may hold answers (the counter's summary): wipe it. */
 	for (size_t i = 0; i < d->n; i++)
-		free(d->v[i].text);
+		wipe_free_str(d->v[i].text);
 	free(d->v);
 	d->v = NULL;
 	d->n = 0;
