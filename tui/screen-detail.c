@@ -215,11 +215,11 @@ detail_draw(struct ui *ui, void *data)
 	const struct results *res = &ui_session(ui)->results;
 	int y, x, h, w;
 
-	/* TRANSLATORS: header of the detail screen; %1$zu is the rank of the
-	   service, %2$zu the number of services. */
 	locate(ui, d);
-	char *pos = d->index < res->n ? xasprintf(_("%1$zu of %2$zu"), d->index + 1, res->n) :
-	    xstrdup("");
+	char *pos = d->index < res->n ?
+	    /* TRANSLATORS: header of the detail screen; %1$zu is the rank
+	       of the service, %2$zu the number of services. */
+	    xasprintf(_("%1$zu of %2$zu"), d->index + 1, res->n) : xstrdup("");
 	ui_header(ui, _("Service details"), pos);
 	free(pos);
 	ui_body(ui, &y, &x, &h, &w);
