@@ -204,6 +204,18 @@ parse_service(json_t *o, struct service *s)
 		s->org = xstrdup("");
 	s->score = json_is_number(score) ? json_number_value(score) : 0;
 
+	/* The classes, as codes: ".../ptvserclass2/code/P1.4" is "P1.4". */
+	char **uris = NULL;
+	size_t nuris = 0;
+	clean_strings(o, "service_class_uris", &uris, &nuris);
+	for (size_t k = 0; k < nuris; k++) {
+		const char *slash = strrchr(uris[k], '/');
+		const char *code = slash ? slash + 1 : uris[k];
+		if (*code != '\0' && strlen(code) < 24)
+			strv_push(&s->classes, &s->nclasses, xstrdup(code));
+	}
+	strv_free(uris, nuris);
+
 	chans = json_is_array(chs) ? chs : NULL;
 	size_t cap = chans ? json_array_size(chans) : 0;
 	if (cap > AURORA_MAX_CHANNELS)

@@ -138,6 +138,8 @@ batch_run(const struct assets *a, struct backend *backend, const char *path,
 		backend_finish(backend);
 		if (w.error != BACKEND_OK)
 			fallback = backend_error_message(w.error);
+		else
+			recommend_explain(&r, &p);
 	}
 	if (backend == NULL || fallback != NULL)
 		recommend(&a->cat, &p, RECOMMEND_DEFAULT_LIMIT, &r);

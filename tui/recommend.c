@@ -295,3 +295,30 @@ recommend_search(const struct catalogue *cat, const char *text,
 	free(folded);
 	free(sc);
 }
+
+void
+recommend_explain(struct results *res, const struct profile *p)
+{
+	for (size_t i = 0; i < res->n; i++) {
+		struct service *s = &res->v[i];
+		struct reason found[RECOMMEND_MAX_REASONS], r;
+		size_t n = 0;
+
+		for (size_t k = 0; k < s->nclasses; k++) {
+			const struct tag *t = tags_match(&p->classes, s->classes[k]);
+			if (t == NULL || t->question == PROFILE_NO_SOURCE)
+				continue;
+			reason_from_tag(&r, t->question == QUEST_EVENT_QUESTION ?
+			    REASON_EVENT : REASON_ANSWER, t);
+			add_reason(found, &n, &r);
+		}
+		if (n == 0)
+			continue;
+		if (s->reasons != NULL)
+			wipe(s->reasons, s->nreasons * sizeof *s->reasons);
+		free(s->reasons);
+		s->reasons = xcalloc(n, sizeof *s->reasons);
+		memcpy(s->reasons, found, n * sizeof *found);
+		s->nreasons = n;
+	}
+}

@@ -49,6 +49,11 @@ double recommend_score(const struct cat_service *, const struct profile *,
 void recommend(const struct catalogue *, const struct profile *, size_t limit,
     struct results *out);
 
+/* Give the backend's services reasons from the citizen's answers: the
+ * API says none, but its services name their service classes, and the
+ * answers that pointed to those classes are why they fit. */
+void recommend_explain(struct results *, const struct profile *);
+
 /* Rank the catalogue by the words of a search (in any of the three
  * languages, ignoring case and accents), best matches first. */
 void recommend_search(const struct catalogue *, const char *words,

@@ -72,6 +72,8 @@ struct service {
 	size_t nreasons;
 	char *checked;		/* when the catalogue entry was checked */
 	int feedback;		/* the citizen's "was this useful": +1, -1, 0 */
+	char **classes;		/* PTV service classes ("P1.4"), backend only */
+	size_t nclasses;
 };
 
 enum results_source { SOURCE_EMBEDDED, SOURCE_BACKEND };

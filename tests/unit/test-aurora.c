@@ -1258,6 +1258,26 @@ test_content_language(void **state)
 	}
 }
 
+/* Service class URIs come through as the codes at their ends. */
+static void
+test_class_uris(void **state)
+{
+	static const char body[] =
+	    "{\"auroraai_recommendation_id\": 7, \"recommended_services\": ["
+	    "{\"service_id\": \"a\", \"service_name\": \"A\", \"service_class_uris\": ["
+	    "\"http://uri.suomi.fi/codelist/ptv/ptvserclass2/code/P1.4\", \"P5\", 3]}]}";
+	struct results r;
+	char *cause = NULL;
+	(void)state;
+
+	assert_int_equal(aurora_parse(body, strlen(body), LANG_FI, &r, &cause), 0);
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.v[0].nclasses, 2);
+	assert_string_equal(r.v[0].classes[0], "P1.4");
+	assert_string_equal(r.v[0].classes[1], "P5");
+	results_free(&r);
+}
+
 int
 main(void)
 {
@@ -1291,6 +1311,7 @@ main(void)
 		cmocka_unit_test(test_parse_refused_strings),
 		cmocka_unit_test(test_sanitize_raw_bytes),
 		cmocka_unit_test(test_content_language),
+		cmocka_unit_test(test_class_uris),
 	};
 	return cmocka_run_group_tests_name("aurora", tests, NULL, tu_teardown);
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "util.h"
 #include "profile.h"
 #include "recommend.h"
 #include "testutil.h"
@@ -669,6 +670,41 @@ test_channels_language(void **state)
 	profile_wipe(&p);
 }
 
+/* The backend's services get reasons from the answers behind their
+ * classes; a service whose classes no answer named gets none. */
+static void
+test_explain_backend(void **state)
+{
+	struct results r;
+	struct profile p;
+	(void)state;
+
+	profile_init(&p);
+	tags_add(&p.classes, "P5.2", 2, 1);		/* an answer */
+	tags_add(&p.classes, "P3.2", QUEST_EVENT_QUESTION, 4);	/* the event */
+	memset(&r, 0, sizeof r);
+	r.source = SOURCE_BACKEND;
+	r.n = 3;
+	r.v = xcalloc(3, sizeof *r.v);
+	strv_push(&r.v[0].classes, &r.v[0].nclasses, xstrdup("P5.2"));
+	strv_push(&r.v[1].classes, &r.v[1].nclasses, xstrdup("P3"));	/* parent of P3.2 */
+	strv_push(&r.v[2].classes, &r.v[2].nclasses, xstrdup("P9.9"));
+
+	recommend_explain(&r, &p);
+	assert_int_equal(r.v[0].nreasons, 1);
+	assert_int_equal(r.v[0].reasons[0].kind, REASON_ANSWER);
+	assert_int_equal(r.v[0].reasons[0].question, 2);
+	assert_int_equal(r.v[0].reasons[0].option, 1);
+	assert_int_equal(r.v[1].nreasons, 1);
+	assert_int_equal(r.v[1].reasons[0].kind, REASON_EVENT);
+	assert_int_equal(r.v[1].reasons[0].option, 4);
+	assert_int_equal(r.v[2].nreasons, 0);
+	assert_null(r.v[2].reasons);
+
+	results_free(&r);
+	profile_wipe(&p);
+}
+
 int
 main(void)
 {
@@ -683,6 +719,7 @@ main(void)
 		cmocka_unit_test(test_limit_and_ranks),
 		cmocka_unit_test(test_stable_order),
 		cmocka_unit_test(test_reasons),
+		cmocka_unit_test(test_explain_backend),
 		cmocka_unit_test_setup_teardown(test_mini_catalogue, tu_setup_mini, tu_teardown_assets),
 		cmocka_unit_test_setup_teardown(test_channels_language, tu_setup_mini, tu_teardown_assets),
 	};
