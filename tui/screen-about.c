@@ -106,13 +106,7 @@ about_speak(struct ui *ui, void *data, bool whole)
 		return NULL;
 	ui_body(ui, &y, &x, &h, &w);
 	build(ui, p, w);
-	char *out = xstrdup(_("About these suggestions."));
-	for (size_t i = 0; i < p->doc.n; i++) {
-		char *next = xasprintf("%s %s", out, p->doc.v[i].text);
-		free(out);
-		out = next;
-	}
-	return out;
+	return doc_utterance(&p->doc, _("About these suggestions."));
 }
 
 const struct screen_ops screen_about = {

@@ -111,13 +111,7 @@ help_speak(struct ui *ui, void *data, bool whole)
 		return NULL;
 	ui_body(ui, &y, &x, &h, &w);
 	build(p, w);
-	char *out = xstrdup(_("Help."));
-	for (size_t i = 0; i < p->doc.n; i++) {
-		char *next = xasprintf("%s %s", out, p->doc.v[i].text);
-		free(out);
-		out = next;
-	}
-	return out;
+	return doc_utterance(&p->doc, _("Help."));
 }
 
 const struct screen_ops screen_help = {

@@ -85,13 +85,7 @@ summary_speak(struct ui *ui, void *data, bool whole)
 		return NULL;
 	ui_body(ui, &y, &x, &h, &w);
 	build(ui, p, w);
-	char *out = xstrdup(_("The citizen's answers."));
-	for (size_t i = 0; i < p->doc.n; i++) {
-		char *next = xasprintf("%s %s", out, p->doc.v[i].text);
-		free(out);
-		out = next;
-	}
-	return out;
+	return doc_utterance(&p->doc, _("The citizen's answers."));
 }
 
 const struct screen_ops screen_summary = {

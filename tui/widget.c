@@ -401,3 +401,16 @@ list_utterance(const struct list *l, const struct list_item *items, size_t n)
 	free(num);
 	return out;
 }
+
+char *
+doc_utterance(const struct doc *d, const char *title)
+{
+	char *out = xstrdup(title);
+
+	for (size_t i = 0; i < d->n; i++) {
+		char *next = xasprintf("%s %s", out, d->v[i].text);
+		wipe_free_str(out);
+		out = next;
+	}
+	return out;
+}

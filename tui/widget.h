@@ -82,6 +82,8 @@ void doc_clear(struct doc *);
 /* Up, Down, PageUp, PageDown, Home, End; true when handled. */
 bool doc_key(struct doc *, int key, int h);
 void doc_draw(struct ui *, struct doc *, int y, int x, int h, int w);
+/* The whole document as one utterance, after a title. */
+char *doc_utterance(const struct doc *, const char *title);
 
 /* What speech says of the focused item: "3, Moving home, chosen". */
 char *list_utterance(const struct list *, const struct list_item *, size_t n);
