@@ -257,13 +257,10 @@ recommend_search(const struct catalogue *cat, const char *text,
     const struct profile *p, size_t limit, struct results *out)
 {
 	struct scored *sc = xcalloc(cat->n, sizeof *sc);
-	char **words = NULL, *folded = text_fold(text);
-	size_t nwords = 0, n = 0, folded_len = strlen(folded);
+	struct lines words;
+	size_t n = 0;
 
-	/* Words of three letters or more: "ja", "i" and "of" say nothing. */
-	for (char *w = strtok(folded, " \t,.;:!?-/"); w != NULL; w = strtok(NULL, " \t,.;:!?-/"))
-		if (strlen(w) >= 3)
-			strv_push(&words, &nwords, xstrdup(w));
+	text_words(text, &words);
 
 	memset(out, 0, sizeof *out);
 	out->source = SOURCE_EMBEDDED;
@@ -272,12 +269,12 @@ recommend_search(const struct catalogue *cat, const char *text,
 	out->from_search = true;
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;
-	for (size_t i = 0; i < cat->n && nwords > 0; i++) {
-		size_t hits = word_hits(&cat->v[i], words, nwords);
+	for (size_t i = 0; i < cat->n && words.n > 0; i++) {
+		size_t hits = word_hits(&cat->v[i], words.v, words.n);
 		if (hits == 0 || !qualifies_here(&cat->v[i], p))
 			continue;
 		sc[n].index = i;
-		sc[n].score = (double)hits / (double)nwords;
+		sc[n].score = (double)hits / (double)words.n;
 		n++;
 	}
 	qsort(sc, n, sizeof *sc, by_score);
@@ -290,9 +287,7 @@ recommend_search(const struct catalogue *cat, const char *text,
 		out->v[i].score = sc[i].score;
 	}
 	out->n = n;
-	strv_wipe_free(words, nwords);
-	wipe(folded, folded_len);	/* strtok cut it: wipe it whole */
-	free(folded);
+	lines_wipe(&words);
 	free(sc);
 }
 

@@ -71,7 +71,7 @@ pin_key(struct ui *ui, void *data, int key)
 			field_type(&p->field, (unsigned)key);
 		return UI_HANDLED;
 	}
-	if (key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08)
+	if (UI_IS_ERASE(key))
 		return field_erase(&p->field) ? UI_HANDLED : UI_IGNORED;
 	return UI_IGNORED;
 }

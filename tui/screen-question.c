@@ -346,11 +346,11 @@ question_key(struct ui *ui, void *data, int key)
 	if (q->type == Q_NUMBER) {
 		if (key >= '0' && key <= '9')
 			return field_type(&qs->field, (unsigned)key) ? UI_HANDLED : UI_IGNORED;
-		if (key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08)
+		if (UI_IS_ERASE(key))
 			return field_erase(&qs->field) ? UI_HANDLED : UI_IGNORED;
 	}
 	if (q->type == Q_MUNICIPALITY) {
-		if (key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08) {
+		if (UI_IS_ERASE(key)) {
 			if (!field_erase(&qs->field))
 				return UI_IGNORED;
 			refilter(ui, qs);

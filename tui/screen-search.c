@@ -42,18 +42,15 @@ search_free(void *data)
 	free(sr);
 }
 
-/* A word of three letters or more, as the searches use. */
+/* Whether the text has a word the search can use (text_words). */
 static bool
 has_word(const char *text)
 {
-	int run = 0;
-	for (const char *p = text; *p != '\0'; p++) {
-		if (*p == ' ' || *p == ',' || *p == '.' || *p == '-' || *p == '/')
-			run = 0;
-		else if (((unsigned char)*p & 0xC0) != 0x80 && ++run >= 3)
-			return true;
-	}
-	return false;
+	struct lines words;
+	text_words(text, &words);
+	bool any = words.n > 0;
+	lines_wipe(&words);
+	return any;
 }
 
 static void
@@ -76,7 +73,7 @@ search_key(struct ui *ui, void *data, int key)
 		submit(ui, sr);
 		return UI_HANDLED;
 	}
-	if (key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08)
+	if (UI_IS_ERASE(key))
 		return field_erase(&sr->field) ? UI_HANDLED : UI_IGNORED;
 	if (key < UI_FN_BASE && key >= 0x20 && key != 0x7F)
 		return field_type(&sr->field, (unsigned)key) ? UI_HANDLED : UI_IGNORED;

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
@@ -387,4 +388,36 @@ text_pop_char(char *s)
 			break;
 	}
 	s[n] = '\0';
+}
+
+void
+text_words(const char *text, struct lines *out)
+{
+	static const char separators[] = " \t,.;:!?-/()\"'";
+	char *folded = text_fold(text);
+	size_t len = strlen(folded);
+
+	out->v = NULL;
+	out->n = 0;
+	for (char *p = folded; *p != '\0';) {
+		size_t n = strcspn(p, separators);
+		size_t chars = 0;
+		for (size_t i = 0; i < n; i++)
+			if (((unsigned char)p[i] & 0xC0) != 0x80)
+				chars++;
+		if (chars >= TEXT_WORD_MIN)
+			strv_push(&out->v, &out->n, xstrndup(p, n));
+		p += n;
+		p += strspn(p, separators);
+	}
+	wipe(folded, len);
+	free(folded);
+}
+
+void
+lines_wipe(struct lines *l)
+{
+	strv_wipe_free(l->v, l->n);
+	l->v = NULL;
+	l->n = 0;
 }

@@ -48,6 +48,16 @@ char *text_fold(const char *s);
 bool text_match(const char *folded_haystack, const char *folded_needle);
 
 /*
+ * The words of a search, folded: split at spaces and punctuation, and
+ * only words of TEXT_WORD_MIN characters or more ("ja", "i" and "of" say
+ * nothing).  The one rule for what a search word is.  The lines own
+ * their strings; free them with lines_wipe(), as they are typed text.
+ */
+#define TEXT_WORD_MIN 3
+void text_words(const char *text, struct lines *out);
+void lines_wipe(struct lines *);
+
+/*
  * Make untrusted text safe to draw: remove C0 and C1 controls (but turn
  * tabs and newlines into spaces unless keep_newlines), ESC sequences, and
  * Unicode bidi overrides and isolates; replace invalid UTF-8 with U+FFFD.

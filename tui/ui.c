@@ -648,7 +648,7 @@ click(struct ui *ui, int y, int x)
 static bool
 is_back_key(int key)
 {
-	return key == UI_KEY_ESC || key == UI_FN(KEY_BACKSPACE) || key == 0x7F || key == 0x08;
+	return key == UI_KEY_ESC || UI_IS_ERASE(key);
 }
 
 static void

@@ -33,6 +33,10 @@
 #define UI_KEY_TAB '\t'
 #define UI_KEY_ENTER '\r'
 
+/* Backspace, however the terminal sends it: erases typed text, or goes
+ * back where there is nothing to erase. */
+#define UI_IS_ERASE(k) ((k) == UI_FN(KEY_BACKSPACE) || (k) == 0x7F || (k) == 0x08)
+
 /* What a key handler did. */
 #define UI_IGNORED 0
 #define UI_HANDLED 1

@@ -526,10 +526,33 @@ test_pop_char(void **state)
 	assert_string_equal(s, "");
 }
 
+/* The one rule for search words: folded, split at punctuation, three
+ * characters or more (characters, not bytes: "ää" is two). */
+static void
+test_words(void **state)
+{
+	struct lines l;
+	(void)state;
+
+	text_words("Asumistuki, ja KELA/ää; of housing-allowance", &l);
+	assert_int_equal(l.n, 4);
+	assert_string_equal(l.v[0], "asumistuki");
+	assert_string_equal(l.v[1], "kela");
+	assert_string_equal(l.v[2], "housing");
+	assert_string_equal(l.v[3], "allowance");
+	lines_wipe(&l);
+	assert_null(l.v);
+
+	text_words("ab;cd ä", &l);
+	assert_int_equal(l.n, 0);
+	lines_wipe(&l);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_decode_valid),
 		cmocka_unit_test(test_decode_overlong),
 		cmocka_unit_test(test_decode_surrogate_and_range),
