@@ -35,6 +35,7 @@ assets_load(struct assets *a, const char *dir, char **cause)
 		.groups = &a->groups,
 	};
 	struct catalogue_codes cc = {
+		.quest = &a->quest,
 		.life_events = &a->life_events,
 		.classes = &a->classes,
 		.groups = &a->groups,

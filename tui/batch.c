@@ -22,7 +22,7 @@ strings(char **v, size_t n)
 }
 
 char *
-batch_json(const struct results *r, const char *fallback_reason)
+batch_json(const struct results *r, const char *fallback_reason, const struct quest *quest)
 {
 	json_t *root = json_object(), *list = json_array();
 
@@ -62,6 +62,16 @@ batch_json(const struct results *r, const char *fallback_reason)
 		json_object_set_new(o, "service_channels", chans);
 		json_object_set_new(o, "rank", json_integer(s->rank));
 		json_object_set_new(o, "similarity_score", json_real(s->score));
+		/* Our own additions to the AuroraAI shape, in the language. */
+		json_t *why = json_array();
+		for (size_t k = 0; k < s->nreasons; k++) {
+			char *text = present_reason(&s->reasons[k], quest);
+			json_array_append_new(why, json_string(text));
+			wipe_free_str(text);
+		}
+		json_object_set_new(o, "reasons", why);
+		json_object_set_new(o, "first_step",
+		    s->first_step ? json_string(s->first_step) : json_null());
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(root, "recommended_services", list);
@@ -83,8 +93,12 @@ batch_text(FILE *f, const struct results *r, const struct quest *quest)
 	for (size_t i = 0; i < r->n; i++) {
 		const struct service *s = &r->v[i];
 		char *why = present_reasons(r, i, quest);
-		fprintf(f, "%d. %s\n   %s\n   %s\n   %s\n", s->rank, s->name, s->org,
-		    s->summary, why);
+		char *first = present_first_step(s);
+		fprintf(f, "%d. %s\n", s->rank, s->name);
+		if (first != NULL)
+			fprintf(f, "   %s\n", first);
+		fprintf(f, "   %s\n   %s\n   %s\n", s->org, s->summary, why);
+		free(first);
 		free(why);
 		for (size_t j = 0; j < s->nch; j++) {
 			char **labels = NULL, **values = NULL;
@@ -133,18 +147,25 @@ batch_run(const struct assets *a, struct backend *backend, const char *path,
 		const struct tag *ev = p.events.n > 0 ? &p.events.v[0] : NULL;
 		long e = ev ? quest_event_for(&a->quest, ev->code) : -1;
 		random_id(id);
-		backend_recommend(backend, &p, id, e >= 0 ? _(a->quest.events[e].title) : "",
-		    on_results, &w);
+		if (p.search[0] != '\0')
+			backend_search(backend, p.search, &p, on_results, &w);
+		else
+			backend_recommend(backend, &p, id,
+			    e >= 0 ? _(a->quest.events[e].title) : "", on_results, &w);
 		backend_finish(backend);
 		if (w.error != BACKEND_OK)
 			fallback = backend_error_message(w.error);
-		else
+		else {
+			recommend_filter(&r, &a->cat, &p);
 			recommend_explain(&r, &p);
+		}
 	}
-	if (backend == NULL || fallback != NULL)
+	if ((backend == NULL || fallback != NULL) && p.search[0] != '\0')
+		recommend_search(&a->cat, p.search, &p, RECOMMEND_DEFAULT_LIMIT, &r);
+	else if (backend == NULL || fallback != NULL)
 		recommend(&a->cat, &p, RECOMMEND_DEFAULT_LIMIT, &r);
 	if (format == BATCH_JSON) {
-		char *text = batch_json(&r, fallback);
+		char *text = batch_json(&r, fallback, &a->quest);
 		fputs(text, out);
 		free(text);
 	} else {

@@ -19,8 +19,9 @@ enum batch_format { BATCH_TEXT, BATCH_JSON };
 
 /* Write results in the AuroraAI shape as JSON (a new string); with a
  * fallback_reason when the backend failed and the embedded recommender
- * stood in (NULL otherwise). */
-char *batch_json(const struct results *, const char *fallback_reason);
+ * stood in (NULL otherwise).  Each service also carries its "reasons"
+ * (the answers behind it, in words) and its "first_step" or null. */
+char *batch_json(const struct results *, const char *fallback_reason, const struct quest *);
 /* Write results as readable text in the current language. */
 void batch_text(FILE *, const struct results *, const struct quest *);
 

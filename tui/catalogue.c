@@ -7,6 +7,7 @@
 #include "catalogue.h"
 #include "jread.h"
 #include "muni.h"
+#include "quest.h"
 #include "text.h"
 #include "util.h"
 
@@ -214,6 +215,109 @@ load_relevance(struct loader *ld, json_t *o, double *rel)
 	return 0;
 }
 
+/* A list of condition ids as a bitmask. */
+static int
+load_condition_list(struct loader *ld, json_t *obj, const char *key, unsigned int *mask)
+{
+	json_t *arr, *item;
+	size_t i;
+
+	if (jr_array(&ld->jr, obj, key, false, &arr) < 0)
+		return -1;
+	if (arr == NULL)
+		return 0;
+	jr_key(&ld->jr, key);
+	json_array_foreach(arr, i, item) {
+		jr_index(&ld->jr, i);
+		long c = json_is_string(item) ?
+		    quest_condition(ld->codes->quest, json_string_value(item)) : -1;
+		if (c < 0)
+			return jr_fail(&ld->jr, "not a condition of assets/questions.json");
+		*mask |= 1u << c;
+		jr_pop(&ld->jr);
+	}
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+static int
+load_eligibility(struct loader *ld, json_t *o, struct eligibility *e)
+{
+	static const char *const keys[] = {
+		"for", "unless_no", "age_min", "age_max", NULL
+	};
+	json_t *el;
+	long lo = -1, hi = -1;
+
+	e->age_min = e->age_max = -1;
+	if (jr_object(&ld->jr, o, "eligibility", false, &el) < 0)
+		return -1;
+	if (el == NULL)
+		return 0;
+	jr_key(&ld->jr, "eligibility");
+	if (jr_known_keys(&ld->jr, el, keys) < 0 ||
+	    load_condition_list(ld, el, "for", &e->for_any) < 0 ||
+	    load_condition_list(ld, el, "unless_no", &e->unless_no) < 0 ||
+	    jr_int(&ld->jr, el, "age_min", false, 0, 130, &lo) < 0 ||
+	    jr_int(&ld->jr, el, "age_max", false, lo < 0 ? 0 : lo, 130, &hi) < 0)
+		return -1;
+	e->age_min = (int)lo;
+	e->age_max = (int)hi;
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+static int
+load_first_step(struct loader *ld, json_t *o, struct first_step *st)
+{
+	static const char *const keys[] = { "when", "unless", "text", NULL };
+	json_t *fs;
+
+	if (jr_object(&ld->jr, o, "first_step", false, &fs) < 0)
+		return -1;
+	if (fs == NULL)
+		return 0;
+	jr_key(&ld->jr, "first_step");
+	if (jr_known_keys(&ld->jr, fs, keys) < 0 ||
+	    load_condition_list(ld, fs, "when", &st->when) < 0 ||
+	    load_condition_list(ld, fs, "unless", &st->unless) < 0 ||
+	    load_ltext(ld, fs, "text", true, true, SUMMARY_MAX, &st->text) < 0)
+		return -1;
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+bool
+first_step_exists(const struct first_step *st)
+{
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (st->text.v[l] != NULL)
+			return true;
+	return false;
+}
+
+/* "keywords": {"fi": ["työtön", ...], "sv": [...], "en": [...]} */
+static int
+load_keywords(struct loader *ld, json_t *o, struct cat_service *s)
+{
+	static const char *const keys[] = { "fi", "sv", "en", NULL };
+	json_t *kw;
+
+	if (jr_object(&ld->jr, o, "keywords", false, &kw) < 0)
+		return -1;
+	if (kw == NULL)
+		return 0;
+	jr_key(&ld->jr, "keywords");
+	if (jr_known_keys(&ld->jr, kw, keys) < 0)
+		return -1;
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (load_strings(ld, kw, lang_code(l), false, NULL,
+		    &s->keywords[l], &s->nkeywords[l]) < 0)
+			return -1;
+	jr_pop(&ld->jr);
+	return 0;
+}
+
 static int
 load_area(struct loader *ld, json_t *o, struct cat_service *s)
 {
@@ -247,8 +351,9 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 	static const char *const keys[] = {
 		"service_id", "service_name", "service_description_summary",
 		"responsible_organization", "service_classes", "life_events",
-		"target_groups", "area", "relevance", "service_channels",
-		"source", "checked", NULL
+		"target_groups", "area", "relevance", "eligibility",
+		"first_step", "keywords", "service_channels", "source",
+		"checked", NULL
 	};
 	static const char *const org_keys[] = { "id", "name", NULL };
 	const char *id, *src, *checked, *org_id;
@@ -279,7 +384,9 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 	    &s->events, &s->nevents) < 0 ||
 	    load_strings(ld, o, "target_groups", false, ld->codes->groups,
 	    &s->groups, &s->ngroups) < 0 ||
-	    load_area(ld, o, s) < 0 || load_relevance(ld, o, s->relevance) < 0)
+	    load_area(ld, o, s) < 0 || load_relevance(ld, o, s->relevance) < 0 ||
+	    load_eligibility(ld, o, &s->elig) < 0 ||
+	    load_first_step(ld, o, &s->step) < 0 || load_keywords(ld, o, s) < 0)
 		return -1;
 	if (jr_array(&ld->jr, o, "service_channels", true, &chans) < 0)
 		return -1;
@@ -315,6 +422,9 @@ cat_service_free(struct cat_service *s)
 	strv_free(s->events, s->nevents);
 	strv_free(s->groups, s->ngroups);
 	strv_free(s->municipalities, s->nmunicipalities);
+	ltext_free(&s->step.text);
+	for (int l = 0; l < LANG_COUNT; l++)
+		strv_free(s->keywords[l], s->nkeywords[l]);
 	for (size_t i = 0; i < s->nch; i++) {
 		struct cat_channel *c = &s->ch[i];
 		free(c->id);

@@ -37,6 +37,31 @@ struct cat_channel {
 	unsigned int languages;	/* bit per enum lang; 0 = not stated */
 };
 
+/*
+ * Who a service is for, in the questionnaire's conditions (bit c stands
+ * for quest->conds[c]).  Eligibility is data, never code:
+ *   for_any    the service is for people in one of these situations: it
+ *              is out unless an answer says one of them holds;
+ *   unless_no  out when an answer says one of these does not hold; when
+ *              none says either way, it stays, ranked below the rest;
+ *   age_min, age_max   out when the citizen's age group lies outside.
+ */
+struct eligibility {
+	unsigned int for_any, unless_no;
+	int age_min, age_max;	/* -1 when open */
+};
+
+/*
+ * A first step with its deadline ("Register as a jobseeker no later than
+ * your first day without work"): it applies when every condition of
+ * `when` holds and none of `unless` does, and then the service comes
+ * first.  text has no language at all when the service has no step.
+ */
+struct first_step {
+	unsigned int when, unless;
+	struct ltext text;
+};
+
 struct cat_service {
 	char *id;
 	struct ltext name, summary, org;
@@ -50,6 +75,11 @@ struct cat_service {
 	char **municipalities;	/* NULL for a national service */
 	size_t nmunicipalities;
 	double relevance[DIM_COUNT];
+	struct eligibility elig;
+	struct first_step step;
+	/* Words people search with, per language: "työtön", "lost job". */
+	char **keywords[LANG_COUNT];
+	size_t nkeywords[LANG_COUNT];
 	struct cat_channel *ch;
 	size_t nch;
 	char *source;
@@ -63,8 +93,10 @@ struct catalogue {
 };
 
 struct munis;
+struct quest;
 
 struct catalogue_codes {
+	const struct quest *quest;	/* its conditions */
 	const struct codes *life_events;
 	const struct codes *classes;
 	const struct codes *groups;
@@ -74,6 +106,9 @@ struct catalogue_codes {
 int catalogue_load(struct catalogue *, const char *path, const char *display,
     const struct catalogue_codes *, char **cause);
 void catalogue_free(struct catalogue *);
+
+/* Whether a first step exists (in any language). */
+bool first_step_exists(const struct first_step *);
 
 /* Copy a catalogue service into the result model, in one language. */
 void catalogue_to_result(const struct cat_service *, enum lang, struct service *);

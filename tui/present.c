@@ -17,16 +17,31 @@ present_reason(const struct reason *r, const struct quest *quest)
 	case REASON_ANSWER:
 		if (r->question != PROFILE_NO_SOURCE && r->question < quest->nq) {
 			const struct question *q = &quest->q[r->question];
+			const char *label = _(quest_short(quest, r->question));
 			if (r->option >= 0 && (size_t)r->option < q->nopts)
-				return xstrdup(_(q->opts[r->option].label));
-			return xstrdup(_(quest_short(quest, r->question)));
+				/* TRANSLATORS: why a service was suggested: %1$s
+				   is a question's short label, %2$s the citizen's
+				   answer, e.g. "Registered jobseeker: Not yet". */
+				return xasprintf(_("%1$s: %2$s"), label,
+				    _(q->opts[r->option].label));
+			if (q->type == Q_NUMBER)
+				/* TRANSLATORS: %1$s is a question's short label,
+				   %2$d the number the citizen gave, e.g.
+				   "Children together: 2". */
+				return xasprintf(_("%1$s: %2$d"), label, r->value);
+			return xstrdup(label);
 		}
-		/* A code straight from a batch profile. */
+		/* A life event straight from a batch profile. */
+		long ev = quest_event_for(quest, r->code);
+		if (ev >= 0)
+			return xasprintf(_("%1$s: %2$s"), _(quest_short(quest, QUEST_EVENT_QUESTION)),
+			    _(quest->events[ev].title));
 		return xstrdup(r->code);
 	case REASON_METER:
 		/* TRANSLATORS: %1$s is a life area such as "Housing", %2$d the
-		   citizen's own rating of it from 0 to 10. */
-		return xasprintf(_("%1$s %2$d/10"), _(quest->dims[r->dim].label), r->value);
+		   citizen's own rating of it from 0 (very bad) to 10 (very
+		   good), e.g. "Money: your rating 2/10". */
+		return xasprintf(_("%1$s: your rating %2$d/10"), _(quest->dims[r->dim].label), r->value);
 	}
 	return xstrdup("");
 }
@@ -52,11 +67,22 @@ present_reasons(const struct results *res, size_t i, const struct quest *quest)
 		return xstrdup(_("Why: the national service recommender suggested it for your answers."));
 	if (out == NULL)
 		return xstrdup(_("Why: it matches your life situation."));
-	/* TRANSLATORS: %s lists the citizen's answers that led to a
-	   suggestion, separated by semicolons, e.g. "Moving home; Housing 4/10". */
+	/* TRANSLATORS: %s lists the answers that led to a suggestion,
+	   separated by semicolons, e.g. "Registered jobseeker: Not yet;
+	   Money: your rating 2/10". */
 	char *line = xasprintf(_("Why: %s"), out);
 	free(out);
 	return line;
+}
+
+char *
+present_first_step(const struct service *s)
+{
+	if (s->first_step == NULL)
+		return NULL;
+	/* TRANSLATORS: %s is the step with its deadline, e.g. "Register as
+	   a jobseeker no later than your first day without work." */
+	return xasprintf(_("Do this first: %s"), s->first_step);
 }
 
 const char *

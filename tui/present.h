@@ -13,10 +13,14 @@
 
 struct session;
 
-/* The answer behind a reason, in words: "Having a child", "Money 3/10". */
+/* The answer behind a reason, with its question, in words:
+ * "Registered jobseeker: Not yet", "Money: your rating 3/10". */
 char *present_reason(const struct reason *, const struct quest *);
 /* Why service i of the results was chosen, in one line: "Why: ...; ...". */
 char *present_reasons(const struct results *, size_t i, const struct quest *);
+
+/* "Do this first: ..." for a service whose first step applies, or NULL. */
+char *present_first_step(const struct service *);
 
 /* The name of a channel type: "Phone", "Web page", ... */
 const char *present_channel_type(enum channel_type);

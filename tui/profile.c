@@ -66,7 +66,7 @@ profile_wipe(struct profile *p)
 	tags_wipe(&p->classes);
 	tags_wipe(&p->groups);
 	wipe(p, sizeof *p);
-	p->age = -1;
+	p->age = p->age_min = p->age_max = -1;
 }
 
 static void
@@ -99,14 +99,55 @@ add_implied(struct profile *p, int d, int value, size_t qi, int opt)
 }
 
 static void
-apply(struct profile *p, const struct effects *fx, size_t qi, int opt)
+set_conditions(struct profile *p, const struct effects *fx, size_t qi, int opt, int value)
 {
+	for (size_t c = 0; c < QUEST_MAX_CONDITIONS; c++) {
+		unsigned int bit = 1u << c;
+		if (!((fx->cond_yes | fx->cond_no) & bit))
+			continue;
+		p->cond_yes &= ~bit;
+		p->cond_no &= ~bit;
+		if (fx->cond_yes & bit)
+			p->cond_yes |= bit;
+		else
+			p->cond_no |= bit;
+		p->cond_src[c].question = qi;
+		p->cond_src[c].option = opt;
+		p->cond_src[c].value = value;
+	}
+}
+
+int
+profile_condition(const struct profile *p, size_t c)
+{
+	if (c >= QUEST_MAX_CONDITIONS)
+		return 0;
+	if (p->cond_yes & (1u << c))
+		return 1;
+	return (p->cond_no & (1u << c)) ? -1 : 0;
+}
+
+/* A tag that remembers a number question's answer, to say it back. */
+static void
+add_tag(struct tags *t, const char *code, size_t qi, int opt, int value)
+{
+	size_t n = t->n;
+	tags_add(t, code, qi, opt);
+	if (t->n > n)
+		t->v[n].value = value;
+}
+
+/* What one answer adds; value is a number question's answer (opt -1). */
+static void
+apply(struct profile *p, const struct effects *fx, size_t qi, int opt, int value)
+{
+	set_conditions(p, fx, qi, opt, value);
 	for (size_t i = 0; i < fx->nevents; i++)
-		tags_add(&p->events, fx->events[i], qi, opt);
+		add_tag(&p->events, fx->events[i], qi, opt, value);
 	for (size_t i = 0; i < fx->nclasses; i++)
-		tags_add(&p->classes, fx->classes[i], qi, opt);
+		add_tag(&p->classes, fx->classes[i], qi, opt, value);
 	for (size_t i = 0; i < fx->ngroups; i++)
-		tags_add(&p->groups, fx->groups[i], qi, opt);
+		add_tag(&p->groups, fx->groups[i], qi, opt, value);
 	for (int d = 0; d < DIM_COUNT; d++)
 		if (fx->meters[d] >= 0)
 			add_implied(p, d, fx->meters[d], qi, opt);
@@ -122,6 +163,7 @@ profile_build(struct profile *p, const struct flow *f, const struct assets *a, e
 	memset(p, 0, sizeof *p);
 	p->lang = l;
 	p->age = -1;
+	p->age_min = p->age_max = -1;
 	for (size_t s = 0; s < n; s++) {
 		size_t qi = steps[s];
 		const struct question *q = &quest->q[qi];
@@ -131,12 +173,16 @@ profile_build(struct profile *p, const struct flow *f, const struct assets *a, e
 			continue;
 		switch (q->type) {
 		case Q_SINGLE:
-			apply(p, &q->opts[ans->value].fx, qi, ans->value);
+			apply(p, &q->opts[ans->value].fx, qi, ans->value, 0);
+			if (qi == quest->age_q) {
+				p->age_min = q->opts[ans->value].age_min;
+				p->age_max = q->opts[ans->value].age_max;
+			}
 			break;
 		case Q_MULTI:
 			for (size_t o = 0; o < q->nopts; o++)
 				if (ans->mask & (1UL << o))
-					apply(p, &q->opts[o].fx, qi, (int)o);
+					apply(p, &q->opts[o].fx, qi, (int)o, 0);
 			break;
 		case Q_SCALE:
 			if (q->meter >= 0)
@@ -145,7 +191,7 @@ profile_build(struct profile *p, const struct flow *f, const struct assets *a, e
 		case Q_NUMBER:
 			for (size_t b = 0; b < q->nbands; b++)
 				if (ans->value >= q->bands[b].min && ans->value <= q->bands[b].max)
-					apply(p, &q->bands[b].fx, qi, -1);
+					apply(p, &q->bands[b].fx, qi, -1, ans->value);
 			break;
 		case Q_MUNICIPALITY:
 			if (ans->value >= 0 && (size_t)ans->value < a->munis.n)
@@ -308,13 +354,13 @@ profile_parse(struct profile *p, const char *path, const struct assets *a, char 
 {
 	static const char *const keys[] = {
 		"language", "municipality_code", "age", "life_events",
-		"life_situation_meters", "answers", NULL
+		"life_situation_meters", "answers", "search", NULL
 	};
 	const struct quest *quest = &a->quest;
 	struct jr jr;
 	struct flow f;
 	json_t *root, *answers = NULL, *v;
-	const char *lang = NULL, *muni = NULL, *key;
+	const char *lang = NULL, *muni = NULL, *search = NULL, *key;
 	char **events = NULL;
 	size_t nevents = 0;
 	long age = -1;
@@ -332,6 +378,7 @@ profile_parse(struct profile *p, const char *path, const struct assets *a, char 
 	if (jr_known_keys(&jr, root, keys) < 0 ||
 	    jr_string(&jr, root, "language", false, &lang) < 0 ||
 	    jr_string(&jr, root, "municipality_code", false, &muni) < 0 ||
+	    jr_string(&jr, root, "search", false, &search) < 0 ||
 	    jr_int(&jr, root, "age", false, 0, 130, &age) < 0 ||
 	    jr_object(&jr, root, "answers", false, &answers) < 0 ||
 	    parse_events(&jr, root, a, &f, &events, &nevents) < 0)
@@ -393,7 +440,16 @@ profile_parse(struct profile *p, const char *path, const struct assets *a, char 
 		tags_add(&p->events, events[i], PROFILE_NO_SOURCE, -1);
 	if (parse_meters(&jr, root, p) < 0)
 		goto out;
-	p->age = (int)age;
+	if (age >= 0)
+		p->age = p->age_min = p->age_max = (int)age;
+	if (search != NULL) {
+		if (strlen(search) >= sizeof p->search) {
+			jr_key(&jr, "search");
+			jr_fail(&jr, "\"search\" is longer than %zu bytes", sizeof p->search - 1);
+			goto out;
+		}
+		snprintf(p->search, sizeof p->search, "%s", search);
+	}
 	rc = 0;
 out:
 	if (rc < 0) {

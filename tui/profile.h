@@ -22,6 +22,7 @@ struct assets;
 
 #define PROFILE_NO_SOURCE ((size_t)-1)
 #define PROFILE_MAX_VALUES 8
+#define PROFILE_SEARCH_MAX 801
 
 /* A code and the answer that gave it (question and option, or
  * PROFILE_NO_SOURCE when it came straight from a batch profile). */
@@ -29,6 +30,7 @@ struct tag {
 	char code[24];
 	size_t question;
 	int option;
+	int value;	/* a number question's answer (option -1) */
 };
 
 struct tags {
@@ -49,8 +51,15 @@ struct profile {
 	int own_sum[DIM_COUNT];		/* the citizen's own ratings only */
 	size_t nown[DIM_COUNT];
 	struct tag implied[DIM_COUNT];
+	/* Conditions (quest->conds) the answers settled: a bit in cond_yes
+	 * or cond_no, never both; cond_src[c] is the answer that settled c.
+	 * A later answer overrides an earlier one, as in the flow. */
+	unsigned int cond_yes, cond_no;
+	struct tag cond_src[QUEST_MAX_CONDITIONS];
+	char search[PROFILE_SEARCH_MAX];	/* batch: words to search for, or "" */
 	char municipality[4];	/* "" when not given */
 	int age;		/* -1 when not given */
+	int age_min, age_max;	/* the age group's bounds; -1 when not given */
 };
 
 /* Derive the profile from the answers of a flow. */
@@ -61,6 +70,9 @@ void profile_wipe(struct profile *);
  * as its parent KE4, and a class P1.4 as its parent P1). */
 const struct tag *tags_match(const struct tags *, const char *code);
 void tags_add(struct tags *, const char *code, size_t question, int option);
+
+/* What the answers say of condition c: 1 yes, -1 no, 0 not known. */
+int profile_condition(const struct profile *, size_t c);
 
 /* The mean of a dimension's values, or -1 when none was given. */
 double profile_mean(const struct profile *, enum dim);
@@ -73,7 +85,9 @@ double profile_need(const struct profile *, enum dim);
  * Read a batch profile:
  *   {"language":"sv","municipality_code":"091","age":34,
  *    "life_events":["KE4.2"],"life_situation_meters":{"housing":[4]},
- *    "answers":{"question-id": value}}
+ *    "answers":{"question-id": value}, "search": "words"}
+ * "search" asks for a search by words, as the search screen makes; life
+ * events and answers may come with it or not.
  * Answers are replayed through a flow, so conditions and effects work as
  * in the terminal.  Returns 0, or -1 with *cause ("file:line:col: ...").
  */

@@ -63,6 +63,36 @@ load_codes(struct loader *ld, json_t *obj, const char *key,
 	return 0;
 }
 
+/* "conditions": {"children": true, "worked-abroad": false}: what an
+ * answer says about the citizen, by the ids the questionnaire declares. */
+static int
+load_conditions(struct loader *ld, json_t *obj, struct effects *fx)
+{
+	json_t *conds, *v;
+	const char *key;
+
+	if (jr_object(&ld->jr, obj, "conditions", false, &conds) < 0)
+		return -1;
+	if (conds == NULL)
+		return 0;
+	jr_key(&ld->jr, "conditions");
+	json_object_foreach(conds, key, v) {
+		long c = quest_condition(ld->quest, key);
+		jr_key(&ld->jr, key);
+		if (c < 0)
+			return jr_fail(&ld->jr, "unknown condition \"%s\": declare it in \"conditions\"", key);
+		if (!json_is_boolean(v))
+			return jr_fail(&ld->jr, "a condition is true or false");
+		if (json_is_true(v))
+			fx->cond_yes |= 1u << c;
+		else
+			fx->cond_no |= 1u << c;
+		jr_pop(&ld->jr);
+	}
+	jr_pop(&ld->jr);
+	return 0;
+}
+
 /* An event's "meters" names dimensions to ask about, not values: events
  * read their effects without it. */
 static int
@@ -79,6 +109,8 @@ load_effects_from(struct loader *ld, json_t *obj, struct effects *fx, bool with_
 	    &fx->classes, &fx->nclasses) < 0 ||
 	    load_codes(ld, obj, "target_groups", ld->codes->groups, "target group",
 	    &fx->groups, &fx->ngroups) < 0)
+		return -1;
+	if (load_conditions(ld, obj, fx) < 0)
 		return -1;
 	if (!with_meters)
 		return 0;
@@ -145,7 +177,7 @@ load_options(struct loader *ld, json_t *obj, struct question *q, bool is_age)
 {
 	static const char *const keys[] = {
 		"id", "label", "events", "classes", "target_groups", "meters",
-		"age_min", "age_max", "translators", NULL
+		"conditions", "age_min", "age_max", "translators", NULL
 	};
 	json_t *arr, *o;
 	size_t i;
@@ -205,7 +237,8 @@ static int
 load_bands(struct loader *ld, json_t *obj, struct question *q)
 {
 	static const char *const keys[] = {
-		"min", "max", "events", "classes", "target_groups", "meters", NULL
+		"min", "max", "events", "classes", "target_groups", "meters",
+		"conditions", NULL
 	};
 	json_t *arr, *b;
 	size_t i;
@@ -427,7 +460,7 @@ load_events(struct loader *ld, json_t *root)
 {
 	static const char *const keys[] = {
 		"id", "title", "description", "meters", "classes",
-		"target_groups", "questions", "translators", NULL
+		"target_groups", "conditions", "questions", "translators", NULL
 	};
 	struct quest *quest = ld->quest;
 	json_t *arr, *o, *meters, *qs, *item;
@@ -511,6 +544,8 @@ static void
 effects_copy(struct effects *dst, const struct effects *src)
 {
 	memcpy(dst->meters, src->meters, sizeof dst->meters);
+	dst->cond_yes = src->cond_yes;
+	dst->cond_no = src->cond_no;
 	for (size_t i = 0; i < src->nevents; i++)
 		strv_push(&dst->events, &dst->nevents, xstrdup(src->events[i]));
 	for (size_t i = 0; i < src->nclasses; i++)
@@ -538,6 +573,48 @@ make_event_question(struct quest *quest, struct question *q)
 		effects_copy(&o->fx, &quest->events[i].fx);
 		strv_push(&o->fx.events, &o->fx.nevents, xstrdup(quest->events[i].id));
 	}
+}
+
+/* "conditions": [{"id": "children", "about": "..."}], the facts about a
+ * citizen that answers may establish and catalogue entries may require.
+ * "about" documents the condition for whoever writes either file. */
+static int
+load_condition_ids(struct loader *ld, json_t *root)
+{
+	static const char *const keys[] = { "id", "about", NULL };
+	struct quest *quest = ld->quest;
+	json_t *arr, *o;
+	const char *id, *about;
+	size_t i;
+
+	if (jr_array(&ld->jr, root, "conditions", false, &arr) < 0)
+		return -1;
+	if (arr == NULL)
+		return 0;
+	jr_key(&ld->jr, "conditions");
+	if (json_array_size(arr) > QUEST_MAX_CONDITIONS)
+		return jr_fail(&ld->jr, "at most %d conditions", QUEST_MAX_CONDITIONS);
+	json_array_foreach(arr, i, o) {
+		jr_index(&ld->jr, i);
+		if (!json_is_object(o))
+			return jr_fail(&ld->jr, "a condition is an object with \"id\" and \"about\"");
+		if (jr_known_keys(&ld->jr, o, keys) < 0 ||
+		    jr_string(&ld->jr, o, "id", true, &id) < 0 ||
+		    jr_string(&ld->jr, o, "about", true, &about) < 0)
+			return -1;
+		if (!valid_id(id)) {
+			jr_key(&ld->jr, "id");
+			return jr_fail(&ld->jr, "condition id \"%s\" must be lower-case letters, digits and '-'", id);
+		}
+		if (quest_condition(quest, id) >= 0) {
+			jr_key(&ld->jr, "id");
+			return jr_fail(&ld->jr, "condition \"%s\" is declared twice", id);
+		}
+		strv_push(&quest->conds, &quest->nconds, xstrdup(id));
+		jr_pop(&ld->jr);
+	}
+	jr_pop(&ld->jr);
+	return 0;
 }
 
 static int
@@ -579,7 +656,9 @@ int
 quest_load(struct quest *quest, const char *path, const char *display,
     const struct quest_codes *codes, char **cause)
 {
-	static const char *const keys[] = { "dimensions", "events", "common", NULL };
+	static const char *const keys[] = {
+		"conditions", "dimensions", "events", "common", NULL
+	};
 	struct loader ld = { .quest = quest, .codes = codes };
 	json_t *root;
 	int rc = -1;
@@ -595,6 +674,7 @@ quest_load(struct quest *quest, const char *path, const char *display,
 	/* q[0] is filled in once the events are known. */
 	new_question(quest);
 	if (jr_known_keys(&ld.jr, root, keys) < 0 ||
+	    load_condition_ids(&ld, root) < 0 ||
 	    load_dimensions(&ld, root) < 0 || load_events(&ld, root) < 0)
 		goto out;
 	make_event_question(quest, &quest->q[0]);
@@ -656,6 +736,7 @@ quest_free(struct quest *quest)
 		effects_free(&quest->events[i].fx);
 	}
 	free(quest->events);
+	strv_free(quest->conds, quest->nconds);
 	for (int d = 0; d < DIM_COUNT; d++) {
 		free(quest->dims[d].label);
 		free(quest->dims[d].text);
@@ -689,6 +770,15 @@ quest_short(const struct quest *quest, size_t qi)
 {
 	const struct question *q = &quest->q[qi];
 	return q->shrt ? q->shrt : q->text;
+}
+
+long
+quest_condition(const struct quest *quest, const char *id)
+{
+	for (size_t i = 0; i < quest->nconds; i++)
+		if (strcmp(quest->conds[i], id) == 0)
+			return (long)i;
+	return -1;
 }
 
 long

@@ -27,6 +27,8 @@ enum qtype { Q_SINGLE, Q_MULTI, Q_SCALE, Q_NUMBER, Q_MUNICIPALITY };
 #define QUEST_MAX_OPTIONS 32
 #define QUEST_EVENT_QUESTION 0
 #define QUEST_MAX_EVENT_METERS 4
+/* Conditions are a bitmask in effects, profiles and catalogue entries. */
+#define QUEST_MAX_CONDITIONS 32
 
 /* What an answer adds to the citizen's profile. */
 struct effects {
@@ -37,6 +39,9 @@ struct effects {
 	char **groups;
 	size_t ngroups;
 	signed char meters[DIM_COUNT];	/* -1 where the answer sets none */
+	/* Conditions the answer says hold (yes) or do not (no): bit c stands
+	 * for quest->conds[c].  A service's eligibility is stated in them. */
+	unsigned int cond_yes, cond_no;
 };
 
 struct choice {
@@ -94,7 +99,15 @@ struct dimension {
 	char *label, *text, *low, *high;
 };
 
+/*
+ * A condition is a fact about the citizen that decides whether a service
+ * is for them: "children" (children under 18), "worked-abroad", ...  The
+ * questionnaire declares them ("conditions": [{"id", "about"}]), answers
+ * set them yes or no, and catalogue entries require them.
+ */
 struct quest {
+	char **conds;		/* condition ids, at most QUEST_MAX_CONDITIONS */
+	size_t nconds;
 	struct dimension dims[DIM_COUNT];
 	struct event *events;
 	size_t nevents;
@@ -124,6 +137,8 @@ long quest_find(const struct quest *, const char *id);
 long quest_option(const struct quest *, size_t qi, const char *id);
 /* The label to show for question qi on the review screen (a msgid). */
 const char *quest_short(const struct quest *, size_t qi);
+/* Index of the condition with this id, or -1. */
+long quest_condition(const struct quest *, const char *id);
 /* The event whose id is code (or whose sub-event it is), or -1. */
 long quest_event_for(const struct quest *, const char *code);
 

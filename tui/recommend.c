@@ -8,6 +8,7 @@
 #include "recommend.h"
 #include "text.h"
 #include "util.h"
+#include "words.h"
 
 double
 recommend_cosine(const double *a, const double *b)
@@ -33,28 +34,67 @@ qualifies_here(const struct cat_service *s, const struct profile *p)
 	    strv_contains(s->municipalities, s->nmunicipalities, p->municipality);
 }
 
+static bool
+same_reason(const struct reason *a, const struct reason *b)
+{
+	if (a->kind == REASON_METER || b->kind == REASON_METER)
+		return a->kind == b->kind && a->dim == b->dim;
+	return a->question == b->question && a->option == b->option;
+}
+
+/* Reasons come in order of how telling they are; one per answer. */
 static void
 add_reason(struct reason *v, size_t *n, const struct reason *r)
 {
 	if (v == NULL || *n >= RECOMMEND_MAX_REASONS)
 		return;
-	/* One reason per answer is enough. */
+	if (r->kind != REASON_METER && r->question == PROFILE_NO_SOURCE &&
+	    r->code[0] == '\0')
+		return;
 	for (size_t i = 0; i < *n; i++)
-		if (v[i].kind == r->kind && v[i].question == r->question &&
-		    v[i].option == r->option && v[i].dim == r->dim)
+		if (same_reason(&v[i], r))
 			return;
 	v[(*n)++] = *r;
 }
 
 static void
-reason_from_tag(struct reason *r, enum reason_kind kind, const struct tag *t)
+reason_from_tag(struct reason *r, const struct tag *t)
 {
 	memset(r, 0, sizeof *r);
-	r->kind = kind;
+	r->kind = t->question == QUEST_EVENT_QUESTION ||
+	    t->question == PROFILE_NO_SOURCE ? REASON_EVENT : REASON_ANSWER;
 	r->question = t->question;
 	r->option = t->option;
+	r->value = t->value;
 	r->dim = -1;
 	snprintf(r->code, sizeof r->code, "%s", t->code);
+}
+
+/* The answer that settled condition c, as a reason. */
+static void
+reason_from_condition(struct reason *r, const struct profile *p, size_t c)
+{
+	reason_from_tag(r, &p->cond_src[c]);
+	r->code[0] = '\0';
+}
+
+/* The lowest condition bit set in mask, which must not be 0. */
+static size_t
+first_bit(unsigned int mask)
+{
+	size_t c = 0;
+	while (!(mask & 1u)) {
+		mask >>= 1;
+		c++;
+	}
+	return c;
+}
+
+/* Whether an answer (not the choice of event itself) gave the tag. */
+static bool
+from_answer(const struct tag *t)
+{
+	return t->question != QUEST_EVENT_QUESTION && t->question != PROFILE_NO_SOURCE;
 }
 
 /*
@@ -93,57 +133,112 @@ event_match(const struct tags *events, const char *code)
 	return parent;
 }
 
-double
-recommend_score(const struct cat_service *s, const struct profile *p,
-    struct reason *reasons, size_t *nreasons)
+/* Out when the age group lies wholly outside the service's ages. */
+static bool
+age_fits(const struct eligibility *e, const struct profile *p)
 {
-	double need[DIM_COUNT];
+	if (p->age_min < 0)
+		return true;
+	if (e->age_min >= 0 && p->age_max < e->age_min)
+		return false;
+	if (e->age_max >= 0 && p->age_min > e->age_max)
+		return false;
+	return true;
+}
+
+bool
+recommend_first_step(const struct cat_service *s, const struct profile *p)
+{
+	return first_step_exists(&s->step) &&
+	    (s->step.when & ~p->cond_yes) == 0 &&
+	    (s->step.unless & p->cond_yes) == 0;
+}
+
+/* Out by the answers alone, whatever the life event. */
+static bool
+ruled_out(const struct cat_service *s, const struct profile *p)
+{
+	const struct eligibility *e = &s->elig;
+
+	return !qualifies_here(s, p) || !age_fits(e, p) ||
+	    (e->for_any != 0 && (e->for_any & p->cond_yes) == 0) ||
+	    (e->unless_no & p->cond_no) != 0;
+}
+
+enum tier
+recommend_score(const struct cat_service *s, const struct profile *p,
+    double *score, struct reason *reasons, size_t *nreasons)
+{
+	const struct eligibility *e = &s->elig;
+	const struct tag *ev = NULL, *answer = NULL;
 	struct reason r;
 	size_t n = 0;
-	bool event = false, subevent = false, klass = false, group = false;
+	bool subevent = false, event_class = false, group = false;
+	double need[DIM_COUNT];
+	enum tier tier;
 
-	if (!qualifies_here(s, p))
-		return -1;
-	for (int d = 0; d < DIM_COUNT; d++)
-		need[d] = profile_need(p, d);
-	double cos = recommend_cosine(need, s->relevance);
+	if (nreasons != NULL)
+		*nreasons = 0;
+	*score = 0;
+	if (ruled_out(s, p))
+		return TIER_OUT;
 
-	for (size_t i = 0; i < s->nevents && !event; i++) {
-		const struct tag *t = event_match(&p->events, s->events[i]);
-		if (t != NULL) {
-			event = true;
-			reason_from_tag(&r, t->question == PROFILE_NO_SOURCE ?
-			    REASON_EVENT : (t->question == QUEST_EVENT_QUESTION ?
-			    REASON_EVENT : REASON_ANSWER), t);
-			add_reason(reasons, &n, &r);
-		}
-	}
+	/* 1. Scope: the citizen's life event, or what an answer named. */
 	for (size_t i = 0; i < s->nevents; i++) {
 		const struct tag *t = event_match(&p->events, s->events[i]);
-		if (t != NULL && strchr(s->events[i], '.') != NULL &&
-		    strcmp(t->code, s->events[i]) == 0)
+		if (t == NULL)
+			continue;
+		if (from_answer(t) && answer == NULL)
+			answer = t;
+		else if (!from_answer(t) && ev == NULL)
+			ev = t;
+		if (strchr(s->events[i], '.') != NULL && strcmp(t->code, s->events[i]) == 0)
 			subevent = true;
 	}
 	for (size_t i = 0; i < s->nclasses; i++) {
 		const struct tag *t = tags_match(&p->classes, s->classes[i]);
-		if (t != NULL) {
-			klass = true;
-			reason_from_tag(&r, REASON_ANSWER, t);
-			if (t->question != QUEST_EVENT_QUESTION &&
-			    t->question != PROFILE_NO_SOURCE)
-				add_reason(reasons, &n, &r);
-		}
+		if (t == NULL)
+			continue;
+		if (from_answer(t) && answer == NULL)
+			answer = t;
+		else if (!from_answer(t))
+			event_class = true;
 	}
+	if (ev == NULL && answer == NULL)
+		return TIER_OUT;
 	for (size_t i = 0; i < s->ngroups && !group; i++)
 		if (tags_match(&p->groups, s->groups[i]) != NULL)
 			group = true;
 
-	if (!event && !klass && cos < RECOMMEND_MIN_COSINE)
-		return -1;
+	/* 2 and 3: the tier, and the answers behind it. */
+	bool step = recommend_first_step(s, p);
+	unsigned int unknown = e->unless_no & ~p->cond_yes;
+	tier = step ? TIER_FIRST_STEP : unknown != 0 ? TIER_UNKNOWN : TIER_ELIGIBLE;
+	if (step) {
+		/* "Registered jobseeker: Not yet" says more than the event
+		 * that made the citizen a jobseeker. */
+		unsigned int why = (s->step.unless & p->cond_no) != 0 ?
+		    (s->step.unless & p->cond_no) : (s->step.when & p->cond_yes);
+		if (why != 0) {
+			reason_from_condition(&r, p, first_bit(why));
+			add_reason(reasons, &n, &r);
+		}
+	}
+	if (e->for_any != 0) {
+		reason_from_condition(&r, p, first_bit(e->for_any & p->cond_yes));
+		add_reason(reasons, &n, &r);
+	}
+	if (answer != NULL) {
+		reason_from_tag(&r, answer);
+		add_reason(reasons, &n, &r);
+	}
 
-	/* The ratings that pull this service up the most. */
+	/* 4. The meters reorder; the one that pulls hardest is a reason. */
+	for (int d = 0; d < DIM_COUNT; d++)
+		need[d] = profile_need(p, d);
+	double cos = recommend_cosine(need, s->relevance);
 	int best = -1;
-	double best_w = 0.3;
+	double best_w = RECOMMEND_METER_REASON;
 	for (int d = 0; d < DIM_COUNT; d++) {
 		double w = need[d] * s->relevance[d];
 		if (p->nmeter[d] > 0 && w > best_w) {
@@ -162,18 +257,27 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 		add_reason(reasons, &n, &r);
 	} else if (best >= 0) {
 		/* Not rated: the answer that implied the need is the reason. */
-		reason_from_tag(&r, REASON_ANSWER, &p->implied[best]);
+		reason_from_tag(&r, &p->implied[best]);
+		r.code[0] = '\0';
+		add_reason(reasons, &n, &r);
+	}
+	if (n == 0 && ev != NULL) {
+		reason_from_tag(&r, ev);
 		add_reason(reasons, &n, &r);
 	}
 	if (nreasons != NULL)
 		*nreasons = n;
-	return WEIGHT_COSINE * cos + (event ? WEIGHT_EVENT : 0) +
-	    (subevent ? WEIGHT_SUBEVENT : 0) +
-	    (klass ? WEIGHT_CLASS : 0) + (group ? WEIGHT_GROUP : 0);
+	*score = (ev != NULL ? WEIGHT_EVENT : 0) + (subevent ? WEIGHT_SUBEVENT : 0) +
+	    (answer != NULL ? WEIGHT_ANSWER : 0) +
+	    (e->for_any != 0 ? WEIGHT_FOR : 0) +
+	    (event_class ? WEIGHT_EVENT_CLASS : 0) + (group ? WEIGHT_GROUP : 0) +
+	    WEIGHT_COSINE * cos;
+	return tier;
 }
 
 struct scored {
 	size_t index;
+	int tier;
 	double score;
 	struct reason reasons[RECOMMEND_MAX_REASONS];
 	size_t nreasons;
@@ -183,6 +287,8 @@ static int
 by_score(const void *a, const void *b)
 {
 	const struct scored *x = a, *y = b;
+	if (x->tier != y->tier)
+		return x->tier < y->tier ? 1 : -1;
 	if (x->score != y->score)
 		return x->score < y->score ? 1 : -1;
 	/* Equal scores keep catalogue order, so results are stable. */
@@ -206,8 +312,9 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	for (size_t i = 0; i < cat->n; i++) {
 		struct scored *s = &sc[n];
 		s->index = i;
-		s->score = recommend_score(&cat->v[i], p, s->reasons, &s->nreasons);
-		if (s->score >= 0)
+		s->tier = (int)recommend_score(&cat->v[i], p, &s->score,
+		    s->reasons, &s->nreasons);
+		if (s->tier != TIER_OUT)
 			n++;
 	}
 	qsort(sc, n, sizeof *sc, by_score);
@@ -217,9 +324,12 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	out->v = xcalloc(n, sizeof *out->v);
 	for (size_t i = 0; i < n; i++) {
 		struct service *s = &out->v[i];
-		catalogue_to_result(&cat->v[sc[i].index], p->lang, s);
+		const struct cat_service *cs = &cat->v[sc[i].index];
+		catalogue_to_result(cs, p->lang, s);
 		s->rank = (int)i + 1;
 		s->score = sc[i].score;
+		if (sc[i].tier == TIER_FIRST_STEP)
+			s->first_step = xstrdup(ltext_get(&cs->step.text, p->lang));
 		s->nreasons = sc[i].nreasons;
 		s->reasons = xcalloc(s->nreasons, sizeof *s->reasons);
 		memcpy(s->reasons, sc[i].reasons, s->nreasons * sizeof *s->reasons);
@@ -229,26 +339,56 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	free(sc);
 }
 
-/* How many of the words occur in the service's names and summaries. */
-static size_t
-word_hits(const struct cat_service *s, char **words, size_t nwords)
-{
-	size_t hits = 0;
-	char *hay = NULL;
+/* The weights of the fields a search word may match in. */
+#define SEARCH_IN_NAME 3
+#define SEARCH_IN_KEYWORDS 3
+#define SEARCH_IN_SUMMARY 1
 
-	for (int l = 0; l < LANG_COUNT; l++) {
-		char *next = xasprintf("%s %s %s %s", hay ? hay : "",
-		    s->name.v[l] ? s->name.v[l] : "", s->summary.v[l] ? s->summary.v[l] : "",
-		    s->org.v[l] ? s->org.v[l] : "");
-		free(hay);
-		hay = next;
+/* The best weight with which a query stem matches one field's stems. */
+static int
+field_match(enum lang l, const struct lines *field, const char *q, int weight)
+{
+	int best = 0;
+	for (size_t i = 0; i < field->n; i++) {
+		int m = words_match(l, field->v[i], q);
+		if (m * weight > best)
+			best = m * weight;
 	}
-	char *folded = text_fold(hay);
-	for (size_t i = 0; i < nwords; i++)
-		if (text_match(folded, words[i]))
+	return best;
+}
+
+/* How many query words a service matches, and how strongly. */
+static size_t
+word_hits(struct stemmers *st, const struct cat_service *s, enum lang l,
+    const struct lines *query, double *strength)
+{
+	struct lines name = { 0 }, summary = { 0 }, keywords = { 0 };
+	size_t hits = 0;
+
+	/* The citizen's language only: a Swedish word must not find a
+	 * service through its Finnish name, nor "eläke" through the name of
+	 * Kansaneläkelaitos, which is the organisation, not the service. */
+	if (s->name.v[l] != NULL)
+		words_stem(st, l, s->name.v[l], false, &name);
+	if (s->summary.v[l] != NULL)
+		words_stem(st, l, s->summary.v[l], false, &summary);
+	for (size_t k = 0; k < s->nkeywords[l]; k++)
+		words_stem(st, l, s->keywords[l][k], false, &keywords);
+	*strength = 0;
+	for (size_t i = 0; i < query->n; i++) {
+		int w = field_match(l, &name, query->v[i], SEARCH_IN_NAME);
+		int k = field_match(l, &keywords, query->v[i], SEARCH_IN_KEYWORDS);
+		int m = field_match(l, &summary, query->v[i], SEARCH_IN_SUMMARY);
+		int best = w > k ? w : k;
+		best = best > m ? best : m;
+		if (best > 0) {
 			hits++;
-	free(folded);
-	free(hay);
+			*strength += best;
+		}
+	}
+	lines_free(&name);
+	lines_free(&summary);
+	lines_free(&keywords);
 	return hits;
 }
 
@@ -256,11 +396,12 @@ void
 recommend_search(const struct catalogue *cat, const char *text,
     const struct profile *p, size_t limit, struct results *out)
 {
-	struct scored *sc = xcalloc(cat->n, sizeof *sc);
-	struct lines words;
+	struct scored *sc = xcalloc(cat->n ? cat->n : 1, sizeof *sc);
+	struct stemmers *st = stemmers_new();
+	struct lines query = { 0 };
 	size_t n = 0;
 
-	text_words(text, &words);
+	words_stem(st, p->lang, text, true, &query);
 
 	memset(out, 0, sizeof *out);
 	out->source = SOURCE_EMBEDDED;
@@ -269,12 +410,17 @@ recommend_search(const struct catalogue *cat, const char *text,
 	out->from_search = true;
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;
-	for (size_t i = 0; i < cat->n && words.n > 0; i++) {
-		size_t hits = word_hits(&cat->v[i], words.v, words.n);
-		if (hits == 0 || !qualifies_here(&cat->v[i], p))
+	for (size_t i = 0; i < cat->n && query.n > 0; i++) {
+		double strength;
+		if (!qualifies_here(&cat->v[i], p))
+			continue;
+		size_t hits = word_hits(st, &cat->v[i], p->lang, &query, &strength);
+		if (hits == 0)
 			continue;
 		sc[n].index = i;
-		sc[n].score = (double)hits / (double)words.n;
+		/* More of the words first, then the stronger matches. */
+		sc[n].tier = (int)hits;
+		sc[n].score = strength / (double)(query.n * 2 * SEARCH_IN_NAME);
 		n++;
 	}
 	qsort(sc, n, sizeof *sc, by_score);
@@ -284,11 +430,34 @@ recommend_search(const struct catalogue *cat, const char *text,
 	for (size_t i = 0; i < n; i++) {
 		catalogue_to_result(&cat->v[sc[i].index], p->lang, &out->v[i]);
 		out->v[i].rank = (int)i + 1;
-		out->v[i].score = sc[i].score;
+		out->v[i].score = (double)sc[i].tier / (double)query.n * sc[i].score;
 	}
 	out->n = n;
-	lines_wipe(&words);
+	lines_wipe(&query);
+	stemmers_free(st);
 	free(sc);
+}
+
+void
+recommend_filter(struct results *res, const struct catalogue *cat, const struct profile *p)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < res->n; i++) {
+		const struct cat_service *cs = NULL;
+		for (size_t k = 0; k < cat->n && cs == NULL; k++)
+			if (strcmp(cat->v[k].id, res->v[i].id) == 0)
+				cs = &cat->v[k];
+		if (cs != NULL && ruled_out(cs, p)) {
+			service_free(&res->v[i]);
+			continue;
+		}
+		if (kept != i)
+			res->v[kept] = res->v[i];
+		res->v[kept].rank = (int)kept + 1;
+		kept++;
+	}
+	res->n = kept;
 }
 
 void
@@ -303,8 +472,7 @@ recommend_explain(struct results *res, const struct profile *p)
 			const struct tag *t = tags_match(&p->classes, s->classes[k]);
 			if (t == NULL || t->question == PROFILE_NO_SOURCE)
 				continue;
-			reason_from_tag(&r, t->question == QUEST_EVENT_QUESTION ?
-			    REASON_EVENT : REASON_ANSWER, t);
+			reason_from_tag(&r, t);
 			add_reason(found, &n, &r);
 		}
 		if (n == 0)

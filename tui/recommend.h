@@ -1,19 +1,34 @@
 /*
- * recommend.h: the embedded recommender, AuroraAI's scoring model run
- * locally over the bundled catalogue.
+ * recommend.h: the embedded recommender, run locally over the catalogue.
  *
- * Pure functions: no I/O, no globals.  The score of a service is
+ * Pure functions: no I/O, no globals.  The answers decide, in this order:
  *
- *   0.45 * cosine(need, relevance)      need_d = 1 - mean_d / 10.1 for
- *                                       every dimension the citizen rated
- * + 0.30 if one of its life events is the citizen's (or a sub-event)
- * + 0.05 more if it names the citizen's very sub-event (KE4.2, not KE4)
- * + 0.15 if one of its service classes came up in the answers
- * + 0.05 if one of its target groups did
+ *  1. Scope.  A service is considered only when it belongs to one of the
+ *     citizen's life events (a service of KE4 to moving within Finland,
+ *     KE4.2; a service of KE4.3 not), or when a follow-up answer names
+ *     its service class or life event ("Violence or threats" brings the
+ *     helpline in).  The life event's own classes add weight, never
+ *     scope: nothing about a death appears for a birth.
+ *  2. Eligibility, from the catalogue's data (catalogue.h): out when an
+ *     answer rules it out or the service is for a situation no answer
+ *     established; kept but ranked below the rest when a condition is
+ *     not known either way.  A local service is for its municipalities.
+ *  3. Tiers.  A service whose first step applies to the answers comes
+ *     first ("register as a jobseeker by your first day without work"),
+ *     then the eligible ones, then those with a condition not known.
+ *  4. Within a tier, the score:
+ *       0.30 for the citizen's life event (0.05 more for the very
+ *            sub-event), 0.25 for a class or event a follow-up answer
+ *            named, 0.10 for a situation the service is for, 0.10 for
+ *            one of the event's own classes, 0.05 for a target group,
+ *     + 0.20 * cosine(need, relevance), need_d = 1 - mean_d / 10.1, so
+ *       the life-situation meters reorder services that are equally
+ *       eligible but never bring one in on their own.
  *
- * A local service qualifies only in its municipalities; national services
- * always do.  A service needs a life event or class match, or a cosine of
- * at least RECOMMEND_MIN_COSINE, to be listed at all.
+ * Every service carries at most RECOMMEND_MAX_REASONS reasons, the most
+ * telling first: the answer behind its first step or its eligibility, the
+ * answer that named its class, a meter the citizen rated low, and the
+ * life event only when nothing more particular applies.
  */
 #ifndef OPASTIN_RECOMMEND_H
 #define OPASTIN_RECOMMEND_H
@@ -26,36 +41,54 @@
 
 #define RECOMMEND_DEFAULT_LIMIT 10
 #define RECOMMEND_MAX_LIMIT 50
-#define RECOMMEND_MIN_COSINE 0.6
 
-#define WEIGHT_COSINE 0.45
 #define WEIGHT_EVENT 0.30
 #define WEIGHT_SUBEVENT 0.05
-#define WEIGHT_CLASS 0.15
+#define WEIGHT_ANSWER 0.25
+#define WEIGHT_FOR 0.10
+#define WEIGHT_EVENT_CLASS 0.10
 #define WEIGHT_GROUP 0.05
+#define WEIGHT_COSINE 0.20
+/* A meter is a reason only when need times relevance is above this:
+ * a low rating of something the service is about. */
+#define RECOMMEND_METER_REASON 0.45
+
+/* The tiers of step 3. */
+enum tier { TIER_OUT = -1, TIER_UNKNOWN, TIER_ELIGIBLE, TIER_FIRST_STEP };
 
 /* Cosine similarity of two vectors of DIM_COUNT; 0 if either is zero. */
 double recommend_cosine(const double *a, const double *b);
 
-/* Score one service for a profile; reasons (room for RECOMMEND_MAX_REASONS)
- * and *nreasons may be NULL.  Returns a negative score when the service
- * does not qualify. */
-#define RECOMMEND_MAX_REASONS 4
-double recommend_score(const struct cat_service *, const struct profile *,
-    struct reason *reasons, size_t *nreasons);
+/* Score one service for a profile: its tier, and its score within the
+ * tier in *score.  reasons (room for RECOMMEND_MAX_REASONS) and *nreasons
+ * may be NULL. */
+#define RECOMMEND_MAX_REASONS 2
+enum tier recommend_score(const struct cat_service *, const struct profile *,
+    double *score, struct reason *reasons, size_t *nreasons);
+
+/* Whether the service's first step applies to the profile. */
+bool recommend_first_step(const struct cat_service *, const struct profile *);
 
 /* Rank the catalogue for a profile into out (which the caller frees with
  * results_free), at most limit services, in the profile's language. */
 void recommend(const struct catalogue *, const struct profile *, size_t limit,
     struct results *out);
 
+/* Drop the backend's services that the answers rule out, where the
+ * service is one the catalogue knows (by id) and its eligibility says so;
+ * the backend's order is kept and the ranks renumbered. */
+void recommend_filter(struct results *, const struct catalogue *, const struct profile *);
+
 /* Give the backend's services reasons from the citizen's answers: the
  * API says none, but its services name their service classes, and the
  * answers that pointed to those classes are why they fit. */
 void recommend_explain(struct results *, const struct profile *);
 
-/* Rank the catalogue by the words of a search (in any of the three
- * languages, ignoring case and accents), best matches first. */
+/* Rank the catalogue by the words of a search, in the profile's language:
+ * whole words and word beginnings of the service's name, summary and
+ * keywords, stemmed (words.h), never its organisation's name alone.  A
+ * service matching more of the words comes first, then one matching in
+ * its name or keywords rather than its summary. */
 void recommend_search(const struct catalogue *, const char *words,
     const struct profile *, size_t limit, struct results *out);
 

@@ -53,6 +53,7 @@ service_free(struct service *s)
 	free(s->org);
 	free(s->summary);
 	free(s->checked);
+	free(s->first_step);
 	strv_free(s->classes, s->nclasses);
 	for (size_t j = 0; j < s->nch; j++)
 		channel_free(&s->ch[j]);

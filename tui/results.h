@@ -55,7 +55,8 @@ struct reason {
 	size_t question;	/* REASON_EVENT, REASON_ANSWER */
 	int option;		/* REASON_EVENT, REASON_ANSWER; -1 for a number */
 	int dim;		/* REASON_METER */
-	int value;		/* REASON_METER: the mean rating, rounded */
+	int value;		/* REASON_METER: the citizen's rating, rounded;
+				   REASON_ANSWER with option -1: the number */
 	char code[24];		/* the life event or class that matched */
 };
 
@@ -71,6 +72,7 @@ struct service {
 	struct reason *reasons;
 	size_t nreasons;
 	char *checked;		/* when the catalogue entry was checked */
+	char *first_step;	/* "Do this first" with its deadline, or NULL */
 	int feedback;		/* the citizen's "was this useful": +1, -1, 0 */
 	char **classes;		/* PTV service classes ("P1.4"), backend only */
 	size_t nclasses;

@@ -22,6 +22,7 @@ struct rscreen {
 	struct list list;
 	struct list_item *items;
 	size_t about;		/* index of the "About these suggestions" button */
+	size_t questions;	/* index of "Answer questions instead", or -1 */
 	char **owned;
 	size_t nowned;
 };
@@ -60,29 +61,56 @@ build_items(struct ui *ui, struct rscreen *r)
 	const struct results *res = &s->results;
 
 	drop_items(r);
-	r->items = xcalloc(res->n + 1, sizeof *r->items);
+	r->items = xcalloc(res->n + 2, sizeof *r->items);
 	for (size_t i = 0; i < res->n; i++) {
 		const struct service *sv = &res->v[i];
 		char *sub = sv->org[0] ? xasprintf("%s\n%s", sv->org, sv->summary) :
 		    xstrdup(sv->summary);
 		char *why = present_reasons(res, i, &s->assets->quest);
+		char *first = present_first_step(sv);
 		strv_push(&r->owned, &r->nowned, sub);
 		strv_push(&r->owned, &r->nowned, why);
+		if (first != NULL)
+			strv_push(&r->owned, &r->nowned, first);
 		r->items[i].text = sv->name;
+		r->items[i].alert = first;
 		r->items[i].sub = sub;
 		r->items[i].sub2 = why;
 		r->items[i].numbered = true;
 	}
-	r->about = res->n;
-	r->items[res->n].text = _("About these suggestions");
-	r->items[res->n].mark = MARK_BUTTON;
-	return res->n + 1;
+	size_t n = res->n;
+	r->questions = (size_t)-1;
+	if (res->n == 0 && res->from_search) {
+		/* Words that found nothing: the questions still can. */
+		r->questions = n;
+		r->items[n].text = _("Answer questions about your life event");
+		r->items[n++].mark = MARK_BUTTON;
+	}
+	r->about = n;
+	r->items[n].text = _("About these suggestions");
+	r->items[n++].mark = MARK_BUTTON;
+	return n;
+}
+
+/* From a search that found nothing to the first question. */
+static void
+to_questions(struct ui *ui)
+{
+	struct session *s = ui_session(ui);
+
+	wipe(s->search, sizeof s->search);
+	session_leave_results(s);
+	s->flow.cur = QUEST_EVENT_QUESTION;
+	s->flow.at_review = false;
+	ui_follow_flow(ui);
 }
 
 static void
 activate(struct ui *ui, struct rscreen *r, size_t i)
 {
-	if (i == r->about)
+	if (i == r->questions)
+		to_questions(ui);
+	else if (i == r->about)
 		ui_push(ui, &screen_about);
 	else if (i < ui_session(ui)->results.n)
 		ui_push(ui, &screen_detail);
@@ -192,7 +220,10 @@ results_draw(struct ui *ui, void *data)
 		used += ui_wrap(ui, y + used, x, w, 2, ROLE_NOTICE, note);
 		free(note);
 	}
-	if (res->n == 0)
+	if (res->n == 0 && res->from_search)
+		used += 1 + ui_wrap(ui, y + used + 1, x, w, 4, ROLE_NOTICE,
+		    _("No service matched the words you typed. Try other words, or answer a few questions about your life event. The staff here can also help you."));
+	else if (res->n == 0)
 		used += 1 + ui_wrap(ui, y + used + 1, x, w, 4, ROLE_NOTICE,
 		    _("No services matched your answers. Press Esc to check them, or F10 to start over. The staff here can also help you."));
 	list_draw(ui, &r->list, r->items, n, y + used + 1, x, h - used - 1, w);

@@ -142,6 +142,7 @@ on_results(void *arg, struct results *res, enum backend_error e)
 		s->results = *res;
 		s->have_results = true;
 		s->offline_reason = BACKEND_OK;
+		recommend_filter(&s->results, &s->assets->cat, &s->profile);
 		recommend_explain(&s->results, &s->profile);
 		return;
 	}

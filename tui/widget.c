@@ -117,10 +117,13 @@ list_item_height(const struct list_item *it, int w)
 	if (text_w < 10)
 		text_w = 10;
 	int h = ui_wrap_height(it->text, text_w);
+	if (it->alert != NULL)
+		h += ui_wrap_height(it->alert, text_w);
 	if (it->sub != NULL)
 		h += ui_wrap_height(it->sub, text_w);
+	/* Wrapped whole words, never cut: a reason cut mid-word misleads. */
 	if (it->sub2 != NULL)
-		h += 1;
+		h += ui_wrap_height(it->sub2, text_w);
 	return h;
 }
 
@@ -210,12 +213,12 @@ list_draw(struct ui *ui, struct list *l, const struct list_item *items, size_t n
 			used = ui_wrap(ui, row, tx, tw, rows, role, it->text);
 		if (focus)
 			ui_cursor(ui, row, x);
+		if (it->alert != NULL && used < rows)
+			used += ui_wrap(ui, row + used, tx, tw, rows - used, ROLE_NOTICE, it->alert);
 		if (it->sub != NULL && used < rows)
 			used += ui_wrap(ui, row + used, tx, tw, rows - used, ROLE_NORMAL, it->sub);
-		if (it->sub2 != NULL && used < rows) {
-			ui_put(ui, row + used, tx, tw, ROLE_HINT, it->sub2);
-			used++;
-		}
+		if (it->sub2 != NULL && used < rows)
+			used += ui_wrap(ui, row + used, tx, tw, rows - used, ROLE_HINT, it->sub2);
 		for (int r = 0; r < rows; r++)
 			ui_hit(ui, row + r, x, w, (int)i);
 		row += heights[i];

@@ -33,8 +33,9 @@ enum list_mark { MARK_NONE, MARK_RADIO, MARK_RADIO_ON, MARK_CHECK, MARK_CHECK_ON
 
 struct list_item {
 	const char *text;	/* the first line, wrapped */
+	const char *alert;	/* a line to notice first, such as a deadline, may be NULL */
 	const char *sub;	/* more text under it in a quieter role, may be NULL */
-	const char *sub2;	/* a further line, cut to one line, may be NULL */
+	const char *sub2;	/* a further line in the hint role, may be NULL */
 	enum list_mark mark;
 	bool numbered;		/* shows its number; buttons do not */
 };
