@@ -327,7 +327,9 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 		const struct cat_service *cs = &cat->v[sc[i].index];
 		catalogue_to_result(cs, p->lang, s);
 		s->rank = (int)i + 1;
-		s->score = sc[i].score;
+		/* Tier and score in one number from 0 to 1 that falls with
+		 * the rank, as AuroraAI's similarity score does. */
+		s->score = (2.0 * sc[i].tier + sc[i].score) / (2.0 * TIER_FIRST_STEP + 2.0);
 		if (sc[i].tier == TIER_FIRST_STEP)
 			s->first_step = xstrdup(ltext_get(&cs->step.text, p->lang));
 		s->nreasons = sc[i].nreasons;

@@ -81,7 +81,16 @@ build(struct ui *ui, struct detail *d, int w)
 	doc_add(&d->doc, ROLE_TITLE, 0, w, s->name);
 	doc_add(&d->doc, ROLE_NORMAL, 0, w, s->org);
 	doc_blank(&d->doc);
+	char *first = present_first_step(s);
+	if (first != NULL) {
+		doc_add(&d->doc, ROLE_NOTICE, 0, w, first);
+		doc_blank(&d->doc);
+		free(first);
+	}
 	doc_add(&d->doc, ROLE_NORMAL, 0, w, s->summary);
+	char *why = present_reasons(res, d->index, &ui_session(ui)->assets->quest);
+	doc_add(&d->doc, ROLE_HINT, 0, w, why);
+	wipe_free_str(why);	/* it quotes the citizen's answers */
 	doc_blank(&d->doc);
 	bool counter = ui_mode(ui) == MODE_COUNTER;
 	if (counter) {

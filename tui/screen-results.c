@@ -248,7 +248,10 @@ results_speak(struct ui *ui, void *data, bool whole)
 	char *focus = NULL;
 	if (r->list.focus < s->results.n) {
 		const struct service *sv = &s->results.v[r->list.focus];
-		focus = xasprintf("%zu, %s. %s", r->list.focus + 1, sv->name, sv->org);
+		char *first = present_first_step(sv);
+		focus = first ? xasprintf("%zu, %s. %s %s", r->list.focus + 1, sv->name, first, sv->org) :
+		    xasprintf("%zu, %s. %s", r->list.focus + 1, sv->name, sv->org);
+		free(first);
 	} else
 		focus = list_utterance(&r->list, r->items, n);
 	if (!whole)

