@@ -43,6 +43,8 @@ for l in en fi sv; do
 	    has "$out" "$(msg "$l" "print services for a citizen profile (JSON) and exit")"
 	ok_if "--lang $l --help names the exit statuses in $l" \
 	    has "$out" "$(msg "$l" "Exit status: 0 on success, 1 when the configuration or assets are broken, 2 for a bad command line or profile.")"
+	ok_if "--lang $l --help says in $l that the default is plain mode, where Ctrl-C quits" \
+	    has "$out" "$(msg "$l" 'Without --kiosk or --counter, opastin runs in this terminal in the mode that "mode" in the configuration file sets: by default plain mode, in which Ctrl-C quits.')"
 	ok_if "--lang $l --help prints nothing on stderr" test ! -s "$err"
 	cp "$out" "$tmpdir/help.$l"
 
@@ -193,6 +195,33 @@ rm "$broken/questions.json"
 run --assets "$broken"
 ok_if "a missing questions.json exits 1" test "$rc" -eq 1
 ok_if "... and names the file" has "$err" "questions.json"
+
+# --- No assets directory: one line that says what to do --------------
+
+missing_msg='the assets directory %s does not exist: install Opastin with "make install", give another directory with --assets DIR, or in the build tree use "make run RUN_ARGS=..."'
+run --assets "$tmpdir/no-such-dir" --check-config
+ok_if "a missing assets directory exits 1" test "$rc" -eq 1
+ok_if "... with one line that names it and says what to do" \
+    test "$(cat "$err")" = "opastin: $(msgf en "$missing_msg" "$tmpdir/no-such-dir")"
+ok_if "... which names make install, --assets DIR and make run RUN_ARGS=..." \
+    sh -c 'grep -qF "make install" "$1" && grep -qF -- "--assets DIR" "$1" &&
+        grep -qF "make run RUN_ARGS=" "$1"' - "$err"
+run --lang fi --assets "$tmpdir/no-such-dir" --check-config
+ok_if "... in the --lang language" \
+    test "$(cat "$err")" = "opastin: $(msgf fi "$missing_msg" "$tmpdir/no-such-dir")"
+
+# The build tree's program, without --assets or OPASTIN_ASSETS, looks in
+# the installed directory; on a machine where Opastin is not installed
+# it says what to do, not "No such file or directory".
+env -u OPASTIN_ASSETS "$OPASTIN" --check-config </dev/null >"$out" 2>"$err"
+rc=$?
+if [ "$rc" -eq 0 ]; then
+	ok "--check-config without --assets says what to do # SKIP Opastin is installed here"
+else
+	ok_if "--check-config without --assets, not installed: one line that says what to do" \
+	    sh -c 'test "$(wc -l <"$1")" -eq 1 && grep -qF "make install" "$1"' - "$err"
+	ok_if "... and exits 1" test "$rc" -eq 1
+fi
 
 # --- --check-config --------------------------------------------------
 

@@ -59,6 +59,13 @@ done
 for l in $(cat "$locales/LINGUAS"); do
 	ok_if "LINGUAS names $l and $l.po exists" test -f "$locales/$l.po"
 done
+# The locale tree of "make run" and the tests is rebuilt when one of
+# LOCALE_PO in Makefile.am changes: it must name every language.
+locale_po=$(sed -n 's/^LOCALE_PO = //p' "$top_srcdir/Makefile.am")
+for l in $(cat "$locales/LINGUAS"); do
+	ok_if "Makefile.am's LOCALE_PO names locales/$l.po" \
+	    sh -c 'case " $1 " in *" \$(srcdir)/locales/$2.po "*) exit 0;; esac; exit 1' - "$locale_po" "$l"
+done
 
 # --- locales/assets.pot is current with assets/questions.json --------
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -23,6 +24,17 @@ static void
 fail(const char *cause)
 {
 	fprintf(stderr, "opastin: %s\n", cause);
+}
+
+/* Is there a directory at PATH?  When the assets directory is missing
+ * altogether, the program was most likely run from the build tree before
+ * "make install", and "No such file or directory" for its first file
+ * would not say what to do. */
+static bool
+is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* --check-config: say what was checked. */
@@ -141,7 +153,19 @@ app_main(int argc, char **argv)
 		conf_free(&conf);
 		return EXIT_USAGE;
 	}
-	if (assets_load(&assets, o.assets ? o.assets : assets_default_dir(), &cause) < 0 ||
+	const char *assets_dir = o.assets ? o.assets : assets_default_dir();
+	if (!is_directory(assets_dir)) {
+		/* TRANSLATORS: %s is a directory.  "make install", --assets and
+		   "make run RUN_ARGS=..." are commands and an option: keep them
+		   as they are (DIR as in --help). */
+		cause = xasprintf(_("the assets directory %s does not exist: install Opastin with \"make install\", give another directory with --assets DIR, or in the build tree use \"make run RUN_ARGS=...\""),
+		    assets_dir);
+		fail(cause);
+		free(cause);
+		conf_free(&conf);
+		return EXIT_BROKEN;
+	}
+	if (assets_load(&assets, assets_dir, &cause) < 0 ||
 	    conf_check(&conf, &assets, &cause) < 0) {
 		fail(cause);
 		free(cause);

@@ -174,7 +174,9 @@ cmdline_usage(FILE *f)
 {
 	fprintf(f, "%s\n", _("Usage: opastin [OPTION]..."));
 	fprintf(f, "%s\n\n", _("Guide people to public services through their life events."));
-	fprintf(f, "%s\n", _("Without options, opastin starts the kiosk in this terminal."));
+	/* TRANSLATORS: --kiosk and --counter are options, "mode" a key of the
+	   configuration file and Ctrl-C a key: keep them as they are. */
+	fprintf(f, "%s\n", _("Without --kiosk or --counter, opastin runs in this terminal in the mode that \"mode\" in the configuration file sets: by default plain mode, in which Ctrl-C quits."));
 	fprintf(f, "\n");
 	fprintf(f, "  --lang fi|sv|en      %s\n", _("start in this language"));
 	fprintf(f, "  --config FILE        %s\n", _("read the configuration from FILE"));
