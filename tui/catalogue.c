@@ -7,7 +7,6 @@
 #include "catalogue.h"
 #include "jread.h"
 #include "muni.h"
-#include "quest.h"
 #include "text.h"
 #include "util.h"
 
@@ -215,9 +214,21 @@ load_relevance(struct loader *ld, json_t *o, double *rel)
 	return 0;
 }
 
+/* One condition id into a bitmask. */
+static int
+load_condition(struct loader *ld, json_t *item, condset *mask)
+{
+	long c = json_is_string(item) ?
+	    quest_condition(ld->codes->quest, json_string_value(item)) : -1;
+	if (c < 0)
+		return jr_fail(&ld->jr, "not a condition of assets/questions.json");
+	*mask |= COND_BIT(c);
+	return 0;
+}
+
 /* A list of condition ids as a bitmask. */
 static int
-load_condition_list(struct loader *ld, json_t *obj, const char *key, unsigned int *mask)
+load_condition_list(struct loader *ld, json_t *obj, const char *key, condset *mask)
 {
 	json_t *arr, *item;
 	size_t i;
@@ -229,11 +240,43 @@ load_condition_list(struct loader *ld, json_t *obj, const char *key, unsigned in
 	jr_key(&ld->jr, key);
 	json_array_foreach(arr, i, item) {
 		jr_index(&ld->jr, i);
-		long c = json_is_string(item) ?
-		    quest_condition(ld->codes->quest, json_string_value(item)) : -1;
-		if (c < 0)
-			return jr_fail(&ld->jr, "not a condition of assets/questions.json");
-		*mask |= 1u << c;
+		if (load_condition(ld, item, mask) < 0)
+			return -1;
+		jr_pop(&ld->jr);
+	}
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+/* ["widowed", ["lost-parent", "minor"]]: situations, each one condition
+ * or a list of conditions that must all hold. */
+static int
+load_situations(struct loader *ld, json_t *obj, const char *key, struct situations *sit)
+{
+	json_t *arr, *item, *part;
+	size_t i, j;
+
+	if (jr_array(&ld->jr, obj, key, false, &arr) < 0)
+		return -1;
+	if (arr == NULL)
+		return 0;
+	jr_key(&ld->jr, key);
+	if (json_array_size(arr) == 0 || json_array_size(arr) > SITUATIONS_MAX)
+		return jr_fail(&ld->jr, "\"%s\" lists 1 to %d situations", key, SITUATIONS_MAX);
+	json_array_foreach(arr, i, item) {
+		condset *m = &sit->v[sit->n++];
+		jr_index(&ld->jr, i);
+		if (json_is_array(item)) {
+			if (json_array_size(item) == 0)
+				return jr_fail(&ld->jr, "a situation needs at least one condition");
+			json_array_foreach(item, j, part) {
+				jr_index(&ld->jr, j);
+				if (load_condition(ld, part, m) < 0)
+					return -1;
+				jr_pop(&ld->jr);
+			}
+		} else if (load_condition(ld, item, m) < 0)
+			return -1;
 		jr_pop(&ld->jr);
 	}
 	jr_pop(&ld->jr);
@@ -244,7 +287,7 @@ static int
 load_eligibility(struct loader *ld, json_t *o, struct eligibility *e)
 {
 	static const char *const keys[] = {
-		"for", "unless_no", "age_min", "age_max", NULL
+		"for", "not_for", "unless_no", "age_min", "age_max", NULL
 	};
 	json_t *el;
 	long lo = -1, hi = -1;
@@ -256,7 +299,8 @@ load_eligibility(struct loader *ld, json_t *o, struct eligibility *e)
 		return 0;
 	jr_key(&ld->jr, "eligibility");
 	if (jr_known_keys(&ld->jr, el, keys) < 0 ||
-	    load_condition_list(ld, el, "for", &e->for_any) < 0 ||
+	    load_situations(ld, el, "for", &e->forv) < 0 ||
+	    load_condition_list(ld, el, "not_for", &e->not_for) < 0 ||
 	    load_condition_list(ld, el, "unless_no", &e->unless_no) < 0 ||
 	    jr_int(&ld->jr, el, "age_min", false, 0, 130, &lo) < 0 ||
 	    jr_int(&ld->jr, el, "age_max", false, lo < 0 ? 0 : lo, 130, &hi) < 0)
@@ -279,7 +323,7 @@ load_first_step(struct loader *ld, json_t *o, struct first_step *st)
 		return 0;
 	jr_key(&ld->jr, "first_step");
 	if (jr_known_keys(&ld->jr, fs, keys) < 0 ||
-	    load_condition_list(ld, fs, "when", &st->when) < 0 ||
+	    load_situations(ld, fs, "when", &st->when) < 0 ||
 	    load_condition_list(ld, fs, "unless", &st->unless) < 0 ||
 	    load_ltext(ld, fs, "text", true, true, SUMMARY_MAX, &st->text) < 0)
 		return -1;

@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "meter.h"
+#include "quest.h"
 #include "results.h"
 #include "table.h"
 
@@ -38,27 +39,43 @@ struct cat_channel {
 };
 
 /*
- * Who a service is for, in the questionnaire's conditions (bit c stands
- * for quest->conds[c]).  Eligibility is data, never code:
- *   for_any    the service is for people in one of these situations: it
- *              is out unless an answer says one of them holds;
+ * Situations: one or more sets of conditions (bit c stands for
+ * quest->conds[c]), such as "widowed", or "lost-parent" with "minor".
+ * The answers establish a situation when every condition of one of the
+ * sets holds.  In JSON: ["widowed", ["lost-parent", "minor"]].
+ */
+#define SITUATIONS_MAX 4
+struct situations {
+	condset v[SITUATIONS_MAX];
+	size_t n;		/* 0: no situation is named */
+};
+
+/*
+ * Who a service is for, in the questionnaire's conditions.  Eligibility
+ * is data, never code:
+ *   forv       the service is for people in one of these situations: it
+ *              is out unless the answers establish one of them;
+ *   not_for    out when an answer says one of these holds;
  *   unless_no  out when an answer says one of these does not hold; when
  *              none says either way, it stays, ranked below the rest;
  *   age_min, age_max   out when the citizen's age group lies outside.
  */
 struct eligibility {
-	unsigned int for_any, unless_no;
+	struct situations forv;
+	condset not_for, unless_no;
 	int age_min, age_max;	/* -1 when open */
 };
 
 /*
  * A first step with its deadline ("Register as a jobseeker no later than
- * your first day without work"): it applies when every condition of
- * `when` holds and none of `unless` does, and then the service comes
- * first.  text has no language at all when the service has no step.
+ * your first day without work"): it applies when the answers establish
+ * one of the situations of `when` (or `when` names none) and none of
+ * `unless` holds, and then the service comes first.  text has no
+ * language at all when the service has no step.
  */
 struct first_step {
-	unsigned int when, unless;
+	struct situations when;
+	condset unless;
 	struct ltext text;
 };
 
@@ -93,7 +110,6 @@ struct catalogue {
 };
 
 struct munis;
-struct quest;
 
 struct catalogue_codes {
 	const struct quest *quest;	/* its conditions */

@@ -88,11 +88,12 @@ add_rating(struct profile *p, int d, int value)
 
 /* A value an answer implies; the first such answer is remembered. */
 static void
-add_implied(struct profile *p, int d, int value, size_t qi, int opt)
+add_implied(struct profile *p, int d, int value, size_t qi, int opt, int answer)
 {
 	if (p->implied[d].code[0] == '\0') {
 		p->implied[d].question = qi;
 		p->implied[d].option = opt;
+		p->implied[d].value = answer;
 		snprintf(p->implied[d].code, sizeof p->implied[d].code, "%s", dim_key(d));
 	}
 	add_meter(p, d, value);
@@ -102,7 +103,7 @@ static void
 set_conditions(struct profile *p, const struct effects *fx, size_t qi, int opt, int value)
 {
 	for (size_t c = 0; c < QUEST_MAX_CONDITIONS; c++) {
-		unsigned int bit = 1u << c;
+		condset bit = COND_BIT(c);
 		if (!((fx->cond_yes | fx->cond_no) & bit))
 			continue;
 		p->cond_yes &= ~bit;
@@ -122,19 +123,33 @@ profile_condition(const struct profile *p, size_t c)
 {
 	if (c >= QUEST_MAX_CONDITIONS)
 		return 0;
-	if (p->cond_yes & (1u << c))
+	if (p->cond_yes & COND_BIT(c))
 		return 1;
-	return (p->cond_no & (1u << c)) ? -1 : 0;
+	return (p->cond_no & COND_BIT(c)) ? -1 : 0;
 }
 
-/* A tag that remembers a number question's answer, to say it back. */
+/*
+ * A tag that remembers a number question's answer, to say it back.  A
+ * code the chosen life event already brought keeps the answer that named
+ * it too: "Help needed: Money during parental leave" is why child benefit
+ * fits better than "Life event: Having a child".
+ */
 static void
 add_tag(struct tags *t, const char *code, size_t qi, int opt, int value)
 {
-	size_t n = t->n;
+	for (size_t i = 0; i < t->n; i++) {
+		struct tag *g = &t->v[i];
+		if (strcmp(g->code, code) != 0)
+			continue;
+		if (g->question == QUEST_EVENT_QUESTION && qi != QUEST_EVENT_QUESTION) {
+			g->question = qi;
+			g->option = opt;
+			g->value = value;
+		}
+		return;
+	}
 	tags_add(t, code, qi, opt);
-	if (t->n > n)
-		t->v[n].value = value;
+	t->v[t->n - 1].value = value;
 }
 
 /* What one answer adds; value is a number question's answer (opt -1). */
@@ -150,7 +165,7 @@ apply(struct profile *p, const struct effects *fx, size_t qi, int opt, int value
 		add_tag(&p->groups, fx->groups[i], qi, opt, value);
 	for (int d = 0; d < DIM_COUNT; d++)
 		if (fx->meters[d] >= 0)
-			add_implied(p, d, fx->meters[d], qi, opt);
+			add_implied(p, d, fx->meters[d], qi, opt, value);
 }
 
 void

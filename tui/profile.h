@@ -54,7 +54,7 @@ struct profile {
 	/* Conditions (quest->conds) the answers settled: a bit in cond_yes
 	 * or cond_no, never both; cond_src[c] is the answer that settled c.
 	 * A later answer overrides an earlier one, as in the flow. */
-	unsigned int cond_yes, cond_no;
+	condset cond_yes, cond_no;
 	struct tag cond_src[QUEST_MAX_CONDITIONS];
 	char search[PROFILE_SEARCH_MAX];	/* batch: words to search for, or "" */
 	char municipality[4];	/* "" when not given */

@@ -84,9 +84,9 @@ load_conditions(struct loader *ld, json_t *obj, struct effects *fx)
 		if (!json_is_boolean(v))
 			return jr_fail(&ld->jr, "a condition is true or false");
 		if (json_is_true(v))
-			fx->cond_yes |= 1u << c;
+			fx->cond_yes |= COND_BIT(c);
 		else
-			fx->cond_no |= 1u << c;
+			fx->cond_no |= COND_BIT(c);
 		jr_pop(&ld->jr);
 	}
 	jr_pop(&ld->jr);

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "meter.h"
 #include "table.h"
@@ -28,7 +29,9 @@ enum qtype { Q_SINGLE, Q_MULTI, Q_SCALE, Q_NUMBER, Q_MUNICIPALITY };
 #define QUEST_EVENT_QUESTION 0
 #define QUEST_MAX_EVENT_METERS 4
 /* Conditions are a bitmask in effects, profiles and catalogue entries. */
-#define QUEST_MAX_CONDITIONS 32
+#define QUEST_MAX_CONDITIONS 64
+typedef uint64_t condset;
+#define COND_BIT(c) ((condset)1 << (c))
 
 /* What an answer adds to the citizen's profile. */
 struct effects {
@@ -41,7 +44,7 @@ struct effects {
 	signed char meters[DIM_COUNT];	/* -1 where the answer sets none */
 	/* Conditions the answer says hold (yes) or do not (no): bit c stands
 	 * for quest->conds[c].  A service's eligibility is stated in them. */
-	unsigned int cond_yes, cond_no;
+	condset cond_yes, cond_no;
 };
 
 struct choice {

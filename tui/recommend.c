@@ -80,10 +80,10 @@ reason_from_condition(struct reason *r, const struct profile *p, size_t c)
 
 /* The lowest condition bit set in mask, which must not be 0. */
 static size_t
-first_bit(unsigned int mask)
+first_bit(condset mask)
 {
 	size_t c = 0;
-	while (!(mask & 1u)) {
+	while (!(mask & 1)) {
 		mask >>= 1;
 		c++;
 	}
@@ -146,11 +146,49 @@ age_fits(const struct eligibility *e, const struct profile *p)
 	return true;
 }
 
+/* Whether code (KE4.4) belongs to a life event the citizen chose (KE4). */
+static bool
+chosen_event(const struct profile *p, const char *code)
+{
+	size_t n = strcspn(code, ".");
+
+	for (size_t i = 0; i < p->events.n; i++) {
+		const struct tag *t = &p->events.v[i];
+		if (from_answer(t))
+			continue;
+		if (strcspn(t->code, ".") == n && strncmp(t->code, code, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Count the questions whose answers named a service, up to three. */
+static void
+count_answer(size_t *v, size_t *n, size_t question)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (v[i] == question)
+			return;
+	if (*n < 3)
+		v[(*n)++] = question;
+}
+
+/* The first of the situations that the answers establish (every
+ * condition of it yes), or 0 when none is. */
+static condset
+situation(const struct situations *sit, const struct profile *p)
+{
+	for (size_t i = 0; i < sit->n; i++)
+		if ((sit->v[i] & ~p->cond_yes) == 0)
+			return sit->v[i];
+	return 0;
+}
+
 bool
 recommend_first_step(const struct cat_service *s, const struct profile *p)
 {
 	return first_step_exists(&s->step) &&
-	    (s->step.when & ~p->cond_yes) == 0 &&
+	    (s->step.when.n == 0 || situation(&s->step.when, p) != 0) &&
 	    (s->step.unless & p->cond_yes) == 0;
 }
 
@@ -161,7 +199,8 @@ ruled_out(const struct cat_service *s, const struct profile *p)
 	const struct eligibility *e = &s->elig;
 
 	return !qualifies_here(s, p) || !age_fits(e, p) ||
-	    (e->for_any != 0 && (e->for_any & p->cond_yes) == 0) ||
+	    (e->forv.n > 0 && situation(&e->forv, p) == 0) ||
+	    (e->not_for & p->cond_yes) != 0 ||
 	    (e->unless_no & p->cond_no) != 0;
 }
 
@@ -171,6 +210,7 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 {
 	const struct eligibility *e = &s->elig;
 	const struct tag *ev = NULL, *answer = NULL;
+	size_t answers[3], nanswers = 0;	/* questions that named it */
 	struct reason r;
 	size_t n = 0;
 	bool subevent = false, event_class = false, group = false;
@@ -183,22 +223,30 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 	if (ruled_out(s, p))
 		return TIER_OUT;
 
-	/* 1. Scope: the citizen's life event, or what an answer named. */
+	/* 1. Scope: the citizen's life event (or a sub-event of it that an
+	 * answer named, "Moving back to Finland"), or another event that an
+	 * answer named exactly ("Starting my own business" after a job loss). */
 	for (size_t i = 0; i < s->nevents; i++) {
 		const struct tag *t = event_match(&p->events, s->events[i]);
 		if (t == NULL)
 			continue;
-		if (from_answer(t) && answer == NULL)
-			answer = t;
-		else if (!from_answer(t) && ev == NULL)
-			ev = t;
-		if (strchr(s->events[i], '.') != NULL && strcmp(t->code, s->events[i]) == 0)
-			subevent = true;
+		if (chosen_event(p, t->code)) {
+			if (ev == NULL || strcmp(t->code, s->events[i]) == 0)
+				ev = t;
+			if (strchr(s->events[i], '.') != NULL && strcmp(t->code, s->events[i]) == 0)
+				subevent = true;
+		} else if (strcmp(t->code, s->events[i]) == 0) {
+			count_answer(answers, &nanswers, t->question);
+			if (answer == NULL)
+				answer = t;
+		}
 	}
 	for (size_t i = 0; i < s->nclasses; i++) {
 		const struct tag *t = tags_match(&p->classes, s->classes[i]);
 		if (t == NULL)
 			continue;
+		if (from_answer(t))
+			count_answer(answers, &nanswers, t->question);
 		if (from_answer(t) && answer == NULL)
 			answer = t;
 		else if (!from_answer(t))
@@ -212,20 +260,22 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 
 	/* 2 and 3: the tier, and the answers behind it. */
 	bool step = recommend_first_step(s, p);
-	unsigned int unknown = e->unless_no & ~p->cond_yes;
-	tier = step ? TIER_FIRST_STEP : unknown != 0 ? TIER_UNKNOWN : TIER_ELIGIBLE;
+	condset unknown = e->unless_no & ~p->cond_yes;
+	tier = step ? TIER_FIRST_STEP : TIER_ELIGIBLE;
 	if (step) {
 		/* "Registered jobseeker: Not yet" says more than the event
 		 * that made the citizen a jobseeker. */
-		unsigned int why = (s->step.unless & p->cond_no) != 0 ?
-		    (s->step.unless & p->cond_no) : (s->step.when & p->cond_yes);
+		condset why = (s->step.unless & p->cond_no) != 0 ?
+		    (s->step.unless & p->cond_no) : situation(&s->step.when, p);
 		if (why != 0) {
 			reason_from_condition(&r, p, first_bit(why));
 			add_reason(reasons, &n, &r);
 		}
 	}
-	if (e->for_any != 0) {
-		reason_from_condition(&r, p, first_bit(e->for_any & p->cond_yes));
+	if (e->forv.n > 0) {
+		/* The answer behind the situation's first condition, in
+		 * the order the questionnaire declares them. */
+		reason_from_condition(&r, p, first_bit(situation(&e->forv, p)));
 		add_reason(reasons, &n, &r);
 	}
 	if (answer != NULL) {
@@ -269,7 +319,9 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 		*nreasons = n;
 	*score = (ev != NULL ? WEIGHT_EVENT : 0) + (subevent ? WEIGHT_SUBEVENT : 0) +
 	    (answer != NULL ? WEIGHT_ANSWER : 0) +
-	    (e->for_any != 0 ? WEIGHT_FOR : 0) +
+	    (nanswers > 1 ? WEIGHT_MORE_ANSWERS * (double)(nanswers - 1) : 0) +
+	    (unknown != 0 ? WEIGHT_UNKNOWN : 0) +
+	    (e->forv.n > 0 ? WEIGHT_FOR : 0) +
 	    (event_class ? WEIGHT_EVENT_CLASS : 0) + (group ? WEIGHT_GROUP : 0) +
 	    WEIGHT_COSINE * cos;
 	return tier;
@@ -342,9 +394,32 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 }
 
 /* The weights of the fields a search word may match in. */
-#define SEARCH_IN_NAME 3
+#define SEARCH_IN_NAME 4
 #define SEARCH_IN_KEYWORDS 3
 #define SEARCH_IN_SUMMARY 1
+/* The words typed name the service: they are one of its keywords,
+ * whole ("eläke" is a keyword of the pension claim, not of the pension
+ * from abroad), or every one of them is a word of its name ("divorce"
+ * in "Application for divorce"). */
+#define SEARCH_WHOLE_KEYWORD 12
+
+/* Whether the query's stems are exactly those of one keyword. */
+static bool
+whole_keyword(struct stemmers *st, const struct cat_service *s, enum lang l,
+    const struct lines *query)
+{
+	bool same = false;
+
+	for (size_t k = 0; k < s->nkeywords[l] && !same; k++) {
+		struct lines kw = { 0 };
+		words_stem(st, l, s->keywords[l][k], true, &kw);
+		same = kw.n == query->n;
+		for (size_t i = 0; i < kw.n && same; i++)
+			same = strcmp(kw.v[i], query->v[i]) == 0;
+		lines_free(&kw);
+	}
+	return same;
+}
 
 /* The best weight with which a query stem matches one field's stems. */
 static int
@@ -359,10 +434,11 @@ field_match(enum lang l, const struct lines *field, const char *q, int weight)
 	return best;
 }
 
-/* How many query words a service matches, and how strongly. */
+/* How many query words a service matches, how many of them in its name
+ * or keywords (*strong), and how strongly. */
 static size_t
 word_hits(struct stemmers *st, const struct cat_service *s, enum lang l,
-    const struct lines *query, double *strength)
+    const struct lines *query, size_t *strong, double *strength)
 {
 	struct lines name = { 0 }, summary = { 0 }, keywords = { 0 };
 	size_t hits = 0;
@@ -377,17 +453,25 @@ word_hits(struct stemmers *st, const struct cat_service *s, enum lang l,
 	for (size_t k = 0; k < s->nkeywords[l]; k++)
 		words_stem(st, l, s->keywords[l][k], false, &keywords);
 	*strength = 0;
+	*strong = 0;
+	bool in_name = true;	/* every word is a word of the name */
 	for (size_t i = 0; i < query->n; i++) {
 		int w = field_match(l, &name, query->v[i], SEARCH_IN_NAME);
 		int k = field_match(l, &keywords, query->v[i], SEARCH_IN_KEYWORDS);
 		int m = field_match(l, &summary, query->v[i], SEARCH_IN_SUMMARY);
-		int best = w > k ? w : k;
-		best = best > m ? best : m;
-		if (best > 0) {
+		/* A word in the name and the keywords and the summary is
+		 * what the service is about more than a word in one. */
+		if (w + k + m > 0) {
 			hits++;
-			*strength += best;
+			*strength += w + k + m;
 		}
+		if (w > 0 || k > 0)
+			(*strong)++;
+		if (w < 2 * SEARCH_IN_NAME)
+			in_name = false;
 	}
+	if (hits > 0 && (in_name || whole_keyword(st, s, l, query)))
+		*strength += SEARCH_WHOLE_KEYWORD;
 	lines_free(&name);
 	lines_free(&summary);
 	lines_free(&keywords);
@@ -412,27 +496,51 @@ recommend_search(const struct catalogue *cat, const char *text,
 	out->from_search = true;
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;
+	size_t all = query.n * (query.n + 2);	/* every word, each strong */
 	for (size_t i = 0; i < cat->n && query.n > 0; i++) {
 		double strength;
+		size_t strong;
 		if (!qualifies_here(&cat->v[i], p))
 			continue;
-		size_t hits = word_hits(st, &cat->v[i], p->lang, &query, &strength);
+		size_t hits = word_hits(st, &cat->v[i], p->lang, &query, &strong, &strength);
 		if (hits == 0)
 			continue;
 		sc[n].index = i;
-		/* More of the words first, then the stronger matches. */
-		sc[n].tier = (int)hits;
-		sc[n].score = strength / (double)(query.n * 2 * SEARCH_IN_NAME);
+		/* More of the words first, then more of them in the name or
+		 * keywords, then the stronger matches. */
+		sc[n].tier = (int)(hits * (query.n + 1) + strong);
+		sc[n].score = strength / (double)(query.n * 2 *
+		    (SEARCH_IN_NAME + SEARCH_IN_KEYWORDS + SEARCH_IN_SUMMARY) +
+		    SEARCH_WHOLE_KEYWORD);
 		n++;
 	}
 	qsort(sc, n, sizeof *sc, by_score);
+	/*
+	 * When some services have every word in their name or keywords,
+	 * only they are listed: "lost my job" is about losing a job, not
+	 * about every service whose summary mentions a job.  Else, when
+	 * some have every word anywhere, only they are.
+	 */
+	size_t keep = n;
+	for (size_t i = 0; i < n; i++) {
+		size_t hits = (size_t)sc[i].tier / (query.n + 1);
+		if ((size_t)sc[0].tier == all && (size_t)sc[i].tier < all) {
+			keep = i;
+			break;
+		}
+		if ((size_t)sc[0].tier / (query.n + 1) == query.n && hits < query.n) {
+			keep = i;
+			break;
+		}
+	}
+	n = keep;
 	if (n > limit)
 		n = limit;
 	out->v = xcalloc(n ? n : 1, sizeof *out->v);
 	for (size_t i = 0; i < n; i++) {
 		catalogue_to_result(&cat->v[sc[i].index], p->lang, &out->v[i]);
 		out->v[i].rank = (int)i + 1;
-		out->v[i].score = (double)sc[i].tier / (double)query.n * sc[i].score;
+		out->v[i].score = (double)sc[i].tier / (double)all * sc[i].score;
 	}
 	out->n = n;
 	lines_wipe(&query);

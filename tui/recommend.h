@@ -11,19 +11,24 @@
  *     scope: nothing about a death appears for a birth.
  *  2. Eligibility, from the catalogue's data (catalogue.h): out when an
  *     answer rules it out or the service is for a situation no answer
- *     established; kept but ranked below the rest when a condition is
+ *     established; kept, with a lower score, when a condition it needs is
  *     not known either way.  A local service is for its municipalities.
  *  3. Tiers.  A service whose first step applies to the answers comes
  *     first ("register as a jobseeker by your first day without work"),
- *     then the eligible ones, then those with a condition not known.
+ *     then the rest.
  *  4. Within a tier, the score:
+ *       0.50 for a class or event a follow-up answer named, and 0.05 for
+ *            each further answer that names one of them (two at most),
  *       0.30 for the citizen's life event (0.05 more for the very
- *            sub-event), 0.25 for a class or event a follow-up answer
- *            named, 0.10 for a situation the service is for, 0.10 for
- *            one of the event's own classes, 0.05 for a target group,
+ *            sub-event), 0.10 for a situation the service is for, 0.05
+ *            for one of the event's own classes, 0.05 for a target group,
+ *     - 0.20 when a condition it needs is not known,
  *     + 0.20 * cosine(need, relevance), need_d = 1 - mean_d / 10.1, so
  *       the life-situation meters reorder services that are equally
  *       eligible but never bring one in on their own.
+ *     An answer that names what the citizen needs ("Help with: paying
+ *     for the funeral") says more than the life event they chose, so it
+ *     weighs more.
  *
  * Every service carries at most RECOMMEND_MAX_REASONS reasons, the most
  * telling first: the answer behind its first step or its eligibility, the
@@ -44,9 +49,11 @@
 
 #define WEIGHT_EVENT 0.30
 #define WEIGHT_SUBEVENT 0.05
-#define WEIGHT_ANSWER 0.25
+#define WEIGHT_ANSWER 0.50
+#define WEIGHT_MORE_ANSWERS 0.05
+#define WEIGHT_UNKNOWN (-0.20)
 #define WEIGHT_FOR 0.10
-#define WEIGHT_EVENT_CLASS 0.10
+#define WEIGHT_EVENT_CLASS 0.05
 #define WEIGHT_GROUP 0.05
 #define WEIGHT_COSINE 0.20
 /* A meter is a reason only when need times relevance is above this:
@@ -54,7 +61,7 @@
 #define RECOMMEND_METER_REASON 0.45
 
 /* The tiers of step 3. */
-enum tier { TIER_OUT = -1, TIER_UNKNOWN, TIER_ELIGIBLE, TIER_FIRST_STEP };
+enum tier { TIER_OUT = -1, TIER_ELIGIBLE, TIER_FIRST_STEP };
 
 /* Cosine similarity of two vectors of DIM_COUNT; 0 if either is zero. */
 double recommend_cosine(const double *a, const double *b);
@@ -88,7 +95,8 @@ void recommend_explain(struct results *, const struct profile *);
  * whole words and word beginnings of the service's name, summary and
  * keywords, stemmed (words.h), never its organisation's name alone.  A
  * service matching more of the words comes first, then one matching in
- * its name or keywords rather than its summary. */
+ * its name rather than its keywords, and in either rather than its
+ * summary.  When some services match every word, only they are listed. */
 void recommend_search(const struct catalogue *, const char *words,
     const struct profile *, size_t limit, struct results *out);
 

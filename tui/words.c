@@ -136,8 +136,10 @@ words_match(enum lang l, const char *text_stem, const char *query_stem)
 		return 2;
 	if (n >= TEXT_WORD_MIN && strncmp(text_stem, query_stem, n) == 0)
 		return 1;
+	/* The last part of a compound is its head: a "työeläke" is an
+	 * "eläke", so the match is as good as the word itself. */
 	if (l != LANG_EN && n >= WORDS_COMPOUND_MIN && tn > n &&
 	    strcmp(text_stem + tn - n, query_stem) == 0)
-		return 1;
+		return 2;
 	return 0;
 }

@@ -40,11 +40,12 @@ void words_stem(struct stemmers *, enum lang, const char *text, bool query,
     struct lines *out);
 
 /*
- * How well a query stem matches a text stem: 2 for the same stem, 1 when
- * the text's word begins with it ("flytt" in "flyttning") or, in a
- * language that writes compounds as one word (Finnish, Swedish), ends
- * with it ("elak" in "vanhuuselak", "pension" in "garantipension"), else
- * 0.  Only stems of WORDS_COMPOUND_MIN characters or more match as a
+ * How well a query stem matches a text stem: 2 for the same stem, or, in
+ * a language that writes compounds as one word (Finnish, Swedish), for a
+ * word that ends with it ("elak" in "vanhuuselak", "pension" in
+ * "garantipension"): the last part of a compound is its head, and a
+ * "vanhuuseläke" is an "eläke".  1 when the text's word begins with it
+ * ("flytt" in "flyttning"), else 0.  Only stems of WORDS_COMPOUND_MIN characters or more match as a
  * compound's last part, so that "tuki" finds "asumistuki" but "ika"
  * does not find every word ending so.
  */
