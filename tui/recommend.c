@@ -78,16 +78,29 @@ reason_from_condition(struct reason *r, const struct profile *p, size_t c)
 	r->code[0] = '\0';
 }
 
-/* The lowest condition bit set in mask, which must not be 0. */
+/*
+ * Of the conditions in mask (not 0), the one whose answer says most: an
+ * event's own follow-up question ("Registered jobseeker: Not yet") before
+ * a common one ("Age group"), which comes later in quest->q, and either
+ * before the choice of the event itself.
+ */
 static size_t
-first_bit(condset mask)
+telling_condition(const struct profile *p, condset mask)
 {
-	size_t c = 0;
-	while (!(mask & 1)) {
-		mask >>= 1;
-		c++;
+	size_t best = QUEST_MAX_CONDITIONS, best_q = 0;
+
+	for (size_t c = 0; c < QUEST_MAX_CONDITIONS; c++) {
+		if (!(mask & COND_BIT(c)))
+			continue;
+		size_t q = p->cond_src[c].question;
+		if (q == QUEST_EVENT_QUESTION)
+			q = (size_t)-2;	/* after every answer, before none */
+		if (best == QUEST_MAX_CONDITIONS || q < best_q) {
+			best = c;
+			best_q = q;
+		}
 	}
-	return c;
+	return best;
 }
 
 /* Whether an answer (not the choice of event itself) gave the tag. */
@@ -268,14 +281,13 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 		condset why = (s->step.unless & p->cond_no) != 0 ?
 		    (s->step.unless & p->cond_no) : situation(&s->step.when, p);
 		if (why != 0) {
-			reason_from_condition(&r, p, first_bit(why));
+			reason_from_condition(&r, p, telling_condition(p, why));
 			add_reason(reasons, &n, &r);
 		}
 	}
 	if (e->forv.n > 0) {
-		/* The answer behind the situation's first condition, in
-		 * the order the questionnaire declares them. */
-		reason_from_condition(&r, p, first_bit(situation(&e->forv, p)));
+		/* The answer behind the situation that says most. */
+		reason_from_condition(&r, p, telling_condition(p, situation(&e->forv, p)));
 		add_reason(reasons, &n, &r);
 	}
 	if (answer != NULL) {
