@@ -13,6 +13,7 @@
 #include "cmdline.h"
 #include "conf.h"
 #include "i18n.h"
+#include "linkcheck.h"
 #include "log.h"
 #include "session.h"
 #include "speech.h"
@@ -177,7 +178,7 @@ app_main(int argc, char **argv)
 
 	/* Only the log is opened before the first screen: the network is
 	 * set up on the first request. */
-	log_open(o.log_stderr || o.profile != NULL || o.check_config);
+	log_open(o.log_stderr || o.profile != NULL || o.check_config || o.check_links);
 	conf_net(&conf, &netcfg);
 	if (conf.backend_url != NULL && !o.offline)
 		backend = backend_new(&netcfg, &assets.classes);
@@ -193,6 +194,10 @@ app_main(int argc, char **argv)
 
 	if (o.check_config) {
 		report(&conf, &assets);
+	} else if (o.check_links) {
+		/* 1 when a link is broken, as for a broken asset: either way
+		 * the catalogue needs fixing. */
+		status = linkcheck_command(&assets.cat, &netcfg, stdout, stderr);
 	} else if (o.say != NULL) {
 #ifndef WITH_SPEECH
 		fail(_("this Opastin was built without speech"));

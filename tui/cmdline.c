@@ -11,7 +11,7 @@ enum {
 	OPT_LANG = 256, OPT_CONFIG, OPT_ASSETS, OPT_OFFLINE, OPT_CHECK,
 	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT, OPT_BACKEND, OPT_CA_FILE,
 	OPT_TIMEOUT, OPT_LOG_STDERR, OPT_KIOSK, OPT_COUNTER, OPT_HASH_PIN,
-	OPT_SAY, OPT_WAV
+	OPT_SAY, OPT_WAV, OPT_CHECK_LINKS
 };
 
 static const struct option longopts[] = {
@@ -20,6 +20,7 @@ static const struct option longopts[] = {
 	{ "assets", required_argument, NULL, OPT_ASSETS },
 	{ "offline", no_argument, NULL, OPT_OFFLINE },
 	{ "check-config", no_argument, NULL, OPT_CHECK },
+	{ "check-links", no_argument, NULL, OPT_CHECK_LINKS },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
@@ -110,6 +111,9 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_CHECK:
 			o->check_config = true;
 			break;
+		case OPT_CHECK_LINKS:
+			o->check_links = true;
+			break;
 		case 'h':
 		case OPT_HELP:
 			o->help = true;
@@ -162,6 +166,13 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xstrdup(_("--wav goes with --say"));
 		return -1;
 	}
+	if (o->check_links && (o->check_config || o->profile != NULL ||
+	    o->say != NULL || o->hash_pin || o->kiosk || o->counter)) {
+		/* TRANSLATORS: --check-links and the options named stay as
+		   they are: they are typed so. */
+		*cause = xstrdup(_("--check-links does not go with --check-config, --profile, --say, --hash-pin, --kiosk or --counter"));
+		return -1;
+	}
 	if (o->format_given && o->profile == NULL) {
 		*cause = xstrdup(_("--format goes with --profile"));
 		return -1;
@@ -192,6 +203,7 @@ cmdline_usage(FILE *f)
 	fprintf(f, "  --wav FILE           %s\n", _("with --say: write the speech to FILE as WAV"));
 	fprintf(f, "  --log-stderr         %s\n", _("write the log to standard error, not to syslog"));
 	fprintf(f, "  --check-config       %s\n", _("check the configuration and assets, then exit"));
+	fprintf(f, "  --check-links        %s\n", _("check every web address of the catalogue, then exit"));
 	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));
 	fprintf(f, "  --format text|json   %s\n", _("output format for --profile (default text)"));
 	fprintf(f, "  --help               %s\n", _("show this help and exit"));
@@ -201,6 +213,7 @@ cmdline_usage(FILE *f)
 	fprintf(f, _("Default configuration file: %s"), SYSCONFDIR "/opastin/opastin.conf");
 	fprintf(f, "\n");
 	fprintf(f, "%s\n", _("Exit status: 0 on success, 1 when the configuration or assets are broken, 2 for a bad command line or profile."));
+	fprintf(f, "%s\n", _("With --check-links: 0 when every web address works (a redirect is only a warning), 1 when one is broken."));
 }
 
 void

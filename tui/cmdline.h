@@ -24,6 +24,7 @@ struct options {
 	const char *ca_file;	/* overrides ca_file */
 	const char *timeout;	/* overrides timeout_s */
 	bool check_config;
+	bool check_links;	/* --check-links: check the catalogue's URLs */
 	bool help;
 	bool version;
 	const char *profile;	/* batch mode */

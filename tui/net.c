@@ -20,7 +20,11 @@ struct request {
 	char *reply;		/* what we get, capped */
 	size_t len, cap;
 	bool too_large;
+	bool probe;		/* net_probe: the body is skipped, never kept */
+	bool stopped;		/* a probe stopped reading the body on purpose */
+	size_t skipped;
 	char content_language[64];
+	char location[NET_MAX_LOCATION];
 	char error[CURL_ERROR_SIZE];
 	net_done done;
 	void *arg;
@@ -136,6 +140,16 @@ on_body(char *data, size_t size, size_t nmemb, void *arg)
 	size_t n = size * nmemb;
 	size_t max = r->cap;
 
+	if (r->probe) {
+		/* The status line and the headers have come: the body says
+		 * nothing more about whether the page is there. */
+		r->skipped += n;
+		if (r->skipped > NET_PROBE_MAX_BODY) {
+			r->stopped = true;
+			return 0;
+		}
+		return n;
+	}
 	if (r->len + n > max) {
 		r->too_large = true;
 		return 0;	/* abort the transfer */
@@ -147,38 +161,49 @@ on_body(char *data, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
+/* If the header line data (n bytes) is name (with its colon), copy its
+ * value, trimmed and cut to size - 1 bytes, into out. */
+static bool
+header_value(const char *data, size_t n, const char *name, char *out, size_t size)
+{
+	size_t nl = strlen(name);
+
+	if (n <= nl || strncasecmp(data, name, nl) != 0)
+		return false;
+	const char *v = data + nl;
+	size_t len = n - nl;
+	while (len > 0 && (*v == ' ' || *v == '\t')) {
+		v++;
+		len--;
+	}
+	while (len > 0 && (v[len - 1] == '\r' || v[len - 1] == '\n' || v[len - 1] == ' '))
+		len--;
+	if (len >= size)
+		len = size - 1;
+	memcpy(out, v, len);
+	out[len] = '\0';
+	return true;
+}
+
 static size_t
 on_header(char *data, size_t size, size_t nmemb, void *arg)
 {
 	struct request *r = arg;
 	size_t n = size * nmemb;
-	static const char name[] = "content-language:";
 
-	if (n > sizeof name && strncasecmp(data, name, sizeof name - 1) == 0) {
-		const char *v = data + sizeof name - 1;
-		size_t len = n - (sizeof name - 1);
-		while (len > 0 && (*v == ' ' || *v == '\t')) {
-			v++;
-			len--;
-		}
-		while (len > 0 && (v[len - 1] == '\r' || v[len - 1] == '\n' || v[len - 1] == ' '))
-			len--;
-		if (len >= sizeof r->content_language)
-			len = sizeof r->content_language - 1;
-		memcpy(r->content_language, v, len);
-		r->content_language[len] = '\0';
-	}
+	/* A new status line (after a 1xx) starts the headers afresh. */
+	if (n >= 5 && strncmp(data, "HTTP/", 5) == 0)
+		r->location[0] = '\0';
+	header_value(data, n, "content-language:", r->content_language,
+	    sizeof r->content_language);
+	if (r->probe)
+		header_value(data, n, "location:", r->location, sizeof r->location);
 	return n;
 }
 
-long
-net_post(struct net *n, const char *path, const char *body, enum lang lang,
-    net_done done, void *arg, char **cause)
+static int
+start_curl(struct net *n, char **cause)
 {
-	const struct net_config *c = n->cfg;
-
-	if (net_check_config(c, cause) < 0)
-		return -1;
 	if (!curl_ready) {
 		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 			*cause = xstrdup("libcurl could not start");
@@ -190,6 +215,67 @@ net_post(struct net *n, const char *path, const char *body, enum lang lang,
 		n->multi = curl_multi_init();
 		curl_multi_setopt(n->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
 	}
+	return 0;
+}
+
+/* What every request has: no redirects, the time limits, TLS verified
+ * against ca_file (or the system's CAs), the proxy.  Size caps differ:
+ * net_post keeps a capped body, net_probe none. */
+static void
+set_common(struct request *r, const struct net_config *c, const char *protocols,
+    long connect_ms, long timeout_ms)
+{
+	CURL *e = r->easy;
+
+	curl_easy_setopt(e, CURLOPT_URL, r->url);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, protocols);
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	/* Cancelling must not wait for a name lookup to finish. */
+	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout_ms);
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	/* Verification is never switched off. */
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
+	if (c->ca_file != NULL && *c->ca_file != '\0')
+		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
+	if (c->proxy != NULL && *c->proxy != '\0')
+		curl_easy_setopt(e, CURLOPT_PROXY, c->proxy);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+}
+
+static long
+add_request(struct net *n, struct request *r, char **cause)
+{
+	if (curl_multi_add_handle(n->multi, r->easy) != CURLM_OK) {
+		*cause = xstrdup("libcurl could not start the request");
+		request_free(r);
+		return -1;
+	}
+	r->id = n->next_id++;
+	r->next = n->requests;
+	n->requests = r;
+	return r->id;
+}
+
+long
+net_post(struct net *n, const char *path, const char *body, enum lang lang,
+    net_done done, void *arg, char **cause)
+{
+	const struct net_config *c = n->cfg;
+
+	if (net_check_config(c, cause) < 0 || start_curl(n, cause) < 0)
+		return -1;
 
 	struct request *r = xcalloc(1, sizeof *r);
 	size_t blen = strlen(c->base_url);
@@ -212,55 +298,74 @@ net_post(struct net *n, const char *path, const char *body, enum lang lang,
 	free(al);
 
 	CURL *e = r->easy;
-	curl_easy_setopt(e, CURLOPT_URL, r->url);
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, c->allow_insecure_http ? "https,http" : "https");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "https");
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	set_common(r, c, c->allow_insecure_http ? "https,http" : "https",
+	    (c->connect_timeout_s > 0 ? c->connect_timeout_s : NET_DEFAULT_CONNECT_TIMEOUT_S) * 1000L,
+	    (c->timeout_s > 0 ? c->timeout_s : NET_DEFAULT_TIMEOUT_S) * 1000L);
 	curl_easy_setopt(e, CURLOPT_POST, 1L);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDS, r->body);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(r->body));
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
-	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(e, CURLOPT_HEADERDATA, r);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->error);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	/* Cancelling must not wait for a name lookup to finish. */
-	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
-	curl_easy_setopt(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
-	    (c->connect_timeout_s > 0 ? c->connect_timeout_s : NET_DEFAULT_CONNECT_TIMEOUT_S) * 1000L);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS,
-	    (c->timeout_s > 0 ? c->timeout_s : NET_DEFAULT_TIMEOUT_S) * 1000L);
 	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->cap);
-	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	/* Verification is never switched off. */
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-	curl_easy_setopt(e, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
-	if (c->ca_file != NULL && *c->ca_file != '\0')
-		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
 	if (c->pinned_public_key != NULL && *c->pinned_public_key != '\0')
 		curl_easy_setopt(e, CURLOPT_PINNEDPUBLICKEY, c->pinned_public_key);
-	if (c->proxy != NULL && *c->proxy != '\0')
-		curl_easy_setopt(e, CURLOPT_PROXY, c->proxy);
 	if (c->client_id != NULL && *c->client_id != '\0') {
 		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
 		curl_easy_setopt(e, CURLOPT_USERNAME, c->client_id);
 		curl_easy_setopt(e, CURLOPT_PASSWORD, c->client_secret ? c->client_secret : "");
 	}
-	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+	return add_request(n, r, cause);
+}
 
-	if (curl_multi_add_handle(n->multi, e) != CURLM_OK) {
-		*cause = xstrdup("libcurl could not start the request");
+long
+net_probe(struct net *n, const char *url, enum net_method method, long timeout_ms,
+    net_done done, void *arg, char **cause)
+{
+	if (strncasecmp(url, "https://", 8) != 0) {
+		*cause = xstrdup("only https:// URLs are probed");
+		return -1;
+	}
+	if (start_curl(n, cause) < 0)
+		return -1;
+
+	struct request *r = xcalloc(1, sizeof *r);
+	r->url = xstrdup(url);
+	r->probe = true;
+	r->done = done;
+	r->arg = arg;
+	r->easy = curl_easy_init();
+	if (r->easy == NULL) {
+		*cause = xstrdup("libcurl could not make a request");
 		request_free(r);
 		return -1;
 	}
-	r->id = n->next_id++;
-	r->next = n->requests;
-	n->requests = r;
-	return r->id;
+	/* Only ca_file and proxy of the configuration: the backend's
+	 * credentials and pin are for the backend alone. */
+	if (timeout_ms < 1)
+		timeout_ms = 1;
+	set_common(r, n->cfg, "https", timeout_ms, timeout_ms);
+	if (method == NET_HEAD)
+		curl_easy_setopt(r->easy, CURLOPT_NOBODY, 1L);
+	else
+		curl_easy_setopt(r->easy, CURLOPT_HTTPGET, 1L);
+	return add_request(n, r, cause);
+}
+
+char *
+net_url_resolve(const char *base, const char *ref)
+{
+	CURLU *u = curl_url();
+	char *s = NULL, *out = NULL;
+
+	if (u == NULL)
+		return NULL;
+	/* The flags libcurl itself resolves a Location with. */
+	if (curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    curl_url_set(u, CURLUPART_URL, ref, CURLU_URLENCODE | CURLU_ALLOW_SPACE) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_URL, &s, 0) == CURLUE_OK)
+		out = xstrdup(s);
+	curl_free(s);
+	curl_url_cleanup(u);
+	return out;
 }
 
 static enum net_status
@@ -312,6 +417,7 @@ finish(struct net *n, struct request *r, enum net_status status, const char *det
 	reply.body = r->reply ? r->reply : "";
 	reply.len = r->len;
 	reply.content_language = r->content_language[0] ? r->content_language : NULL;
+	reply.location = r->location[0] ? r->location : NULL;
 	reply.detail = detail;
 	reply.seconds = secs;
 	curl_multi_remove_handle(n->multi, r->easy);
@@ -349,12 +455,16 @@ bool
 net_wait(struct net *n, int fd, int timeout_ms)
 {
 	if (n == NULL || n->multi == NULL || n->requests == NULL) {
+		if (fd < 0) {
+			poll(NULL, 0, timeout_ms);
+			return false;
+		}
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		return poll(&p, 1, timeout_ms) > 0 && (p.revents & (POLLIN | POLLHUP | POLLERR));
 	}
 	struct curl_waitfd extra = { .fd = fd, .events = CURL_WAIT_POLLIN };
 	int numfds = 0;
-	curl_multi_poll(n->multi, &extra, 1, timeout_ms, &numfds);
+	curl_multi_poll(n->multi, fd < 0 ? NULL : &extra, fd < 0 ? 0 : 1, timeout_ms, &numfds);
 	return (extra.revents & CURL_WAIT_POLLIN) != 0;
 }
 
@@ -378,6 +488,11 @@ net_run(struct net *n)
 		 * the HTTP status and body say it all. */
 		const char *detail = r->error[0] ? r->error :
 		    rc == CURLE_OK ? NULL : curl_easy_strerror(rc);
+		/* A probe that stopped reading the body has its answer. */
+		if (r->stopped && rc == CURLE_WRITE_ERROR) {
+			st = NET_OK;
+			detail = NULL;
+		}
 		if (st == NET_TOO_LARGE)
 			detail = "the answer is larger than the limit";
 		finish(n, r, st, detail);

@@ -11,6 +11,10 @@
  * net share its connection cache, so a session's requests reuse one
  * connection, over HTTP/2 where the server offers it.
  *
+ * Besides the backend's requests (net_post), it probes the catalogue's
+ * web addresses for opastin --check-links (net_probe), under the same
+ * TLS rules.
+ *
  * Security: peer and host verification are always on, TLS 1.2 at least;
  * only https:// is allowed, except http:// to a loopback host when the
  * configuration allows it for development.  Bodies are capped.  The
@@ -27,6 +31,11 @@
 #define NET_DEFAULT_CONNECT_TIMEOUT_S 5
 #define NET_DEFAULT_TIMEOUT_S 15
 #define NET_DEFAULT_MAX_BODY (2u << 20)
+/* A probe reads at most this much of a body, throwing it away, then stops:
+ * the status line and headers came first, and they are what it is for. */
+#define NET_PROBE_MAX_BODY (64u << 10)
+/* A probe keeps at most this many bytes of a Location header. */
+#define NET_MAX_LOCATION 2048
 
 /* Borrowed by the struct net: must outlive it. */
 struct net_config {
@@ -61,6 +70,7 @@ struct net_reply {
 	const char *body;	/* NUL-terminated */
 	size_t len;
 	const char *content_language;	/* header value or NULL */
+	const char *location;	/* a probe's Location header (untrusted), or NULL */
 	const char *detail;	/* for the log: curl's error, no secrets */
 	double seconds;
 };
@@ -78,13 +88,34 @@ void net_free(struct net *);
  * (> 0), or -1 with *cause when it cannot start at all. */
 long net_post(struct net *, const char *path, const char *body, enum lang,
     net_done, void *arg, char **cause);
+/*
+ * Probe an absolute https:// URL: is it there?  For checking the links of
+ * the catalogue, not for the backend, so none of the backend's settings
+ * but ca_file and proxy apply: no credentials, no key pin, no base URL.
+ * HEAD, or GET; no redirect is followed (the reply's location says where
+ * it points); the body is never kept (see NET_PROBE_MAX_BODY).
+ * timeout_ms covers the connection and the whole transfer.  Returns a
+ * request id (> 0), or -1 with *cause when it cannot start at all.
+ */
+enum net_method { NET_HEAD, NET_GET };
+long net_probe(struct net *, const char *url, enum net_method, long timeout_ms,
+    net_done, void *arg, char **cause);
+
+/*
+ * Resolve ref (a Location header: absolute, "//host/p", "/p", "p", "?q")
+ * against the absolute URL base, as a browser would (RFC 3986, section
+ * 5).  Pure: no network.  Returns a new string, or NULL when either is
+ * not a URL.  The result is as untrusted as ref.
+ */
+char *net_url_resolve(const char *base, const char *ref);
+
 /* Cancel one request (its callback runs with NET_CANCELLED) or all. */
 void net_cancel(struct net *, long id);
 void net_cancel_all(struct net *);
 bool net_busy(const struct net *);
 
 /* Wait up to timeout_ms for the terminal (fd) or any transfer.  Returns
- * true when fd is readable. */
+ * true when fd is readable; fd < 0 waits for the transfers only. */
 bool net_wait(struct net *, int fd, int timeout_ms);
 /* Move transfers along and run the callbacks of finished ones. */
 void net_run(struct net *);
