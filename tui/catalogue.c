@@ -396,8 +396,8 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 		"service_id", "service_name", "service_description_summary",
 		"responsible_organization", "service_classes", "life_events",
 		"target_groups", "area", "relevance", "eligibility",
-		"first_step", "keywords", "service_channels", "source",
-		"checked", NULL
+		"first_step", "keywords", "general", "service_channels",
+		"source", "checked", NULL
 	};
 	static const char *const org_keys[] = { "id", "name", NULL };
 	const char *id, *src, *checked, *org_id;
@@ -430,7 +430,8 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 	    &s->groups, &s->ngroups) < 0 ||
 	    load_area(ld, o, s) < 0 || load_relevance(ld, o, s->relevance) < 0 ||
 	    load_eligibility(ld, o, &s->elig) < 0 ||
-	    load_first_step(ld, o, &s->step) < 0 || load_keywords(ld, o, s) < 0)
+	    load_first_step(ld, o, &s->step) < 0 || load_keywords(ld, o, s) < 0 ||
+	    jr_bool(&ld->jr, o, "general", &s->general) < 0)
 		return -1;
 	if (jr_array(&ld->jr, o, "service_channels", true, &chans) < 0)
 		return -1;

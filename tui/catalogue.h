@@ -94,6 +94,8 @@ struct cat_service {
 	double relevance[DIM_COUNT];
 	struct eligibility elig;
 	struct first_step step;
+	bool general;		/* a general contact point, not a service for
+				   a life event: listed after those that are */
 	/* Words people search with, per language: "työtön", "lost job". */
 	char **keywords[LANG_COUNT];
 	size_t nkeywords[LANG_COUNT];

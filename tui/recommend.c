@@ -294,6 +294,11 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 		reason_from_tag(&r, answer);
 		add_reason(reasons, &n, &r);
 	}
+	if (ev != NULL && from_answer(ev)) {
+		/* "Kind of move: Moving back to Finland from abroad" */
+		reason_from_tag(&r, ev);
+		add_reason(reasons, &n, &r);
+	}
 
 	/* 4. The meters reorder; the one that pulls hardest is a reason. */
 	for (int d = 0; d < DIM_COUNT; d++)
@@ -333,6 +338,7 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 	    (answer != NULL ? WEIGHT_ANSWER : 0) +
 	    (nanswers > 1 ? WEIGHT_MORE_ANSWERS * (double)(nanswers - 1) : 0) +
 	    (unknown != 0 ? WEIGHT_UNKNOWN : 0) +
+	    (s->general ? WEIGHT_GENERAL : 0) +
 	    (e->forv.n > 0 ? WEIGHT_FOR : 0) +
 	    (event_class ? WEIGHT_EVENT_CLASS : 0) + (group ? WEIGHT_GROUP : 0) +
 	    WEIGHT_COSINE * cos;

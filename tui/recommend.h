@@ -23,6 +23,8 @@
  *            sub-event), 0.10 for a situation the service is for, 0.05
  *            for one of the event's own classes, 0.05 for a target group,
  *     - 0.20 when a condition it needs is not known,
+ *     - 0.30 for a general contact point ("general": true, such as
+ *       Kela's telephone service), which comes after the services,
  *     + 0.20 * cosine(need, relevance), need_d = 1 - mean_d / 10.1, so
  *       the life-situation meters reorder services that are equally
  *       eligible but never bring one in on their own.
@@ -52,6 +54,7 @@
 #define WEIGHT_ANSWER 0.50
 #define WEIGHT_MORE_ANSWERS 0.05
 #define WEIGHT_UNKNOWN (-0.20)
+#define WEIGHT_GENERAL (-0.30)
 #define WEIGHT_FOR 0.10
 #define WEIGHT_EVENT_CLASS 0.05
 #define WEIGHT_GROUP 0.05
