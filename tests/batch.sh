@@ -67,10 +67,11 @@ for i, s in enumerate(svc):
 EOF
 }
 
-# json_get EXPR: a value from the JSON in $out (python expression on d).
+# json_get EXPR [ARG...]: a value from the JSON in $out (python expression
+# on d; the ARGs are sys.argv[3:]).
 json_get() {
 	python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); print(eval(sys.argv[2]))' \
-	    "$out" "$1"
+	    "$out" "$@"
 }
 
 has() {
@@ -98,6 +99,34 @@ out="$tmpdir/out"
 
 batch sv-moving.json --format json --lang fi
 ok_if "--lang fi overrides the profile's language" check_json fi
+
+# Reasons and first steps, our additions to the AuroraAI shape.
+out="$tmpdir/sv-moving.json"
+ok_if "json: every service has at most two reasons, each a non-empty string" \
+    test "$(json_get 'all(isinstance(s["reasons"], list) and len(s["reasons"]) <= 2 and all(isinstance(r, str) and r for r in s["reasons"]) for s in d["recommended_services"])')" = True
+ok_if "json: every service has first_step, a string or null" \
+    test "$(json_get 'all(s["first_step"] is None or (isinstance(s["first_step"], str) and s["first_step"]) for s in d["recommended_services"])')" = True
+ok_if "json: the notification of move comes first, with its first step" \
+    test "$(json_get 'd["recommended_services"][0]["service_id"] + " " + str(d["recommended_services"][0]["first_step"] is not None)')" = "dvv-notification-of-move True"
+ok_if "json: the reasons name the question and the answer, in Swedish" \
+    test "$(json_get 'any(r.startswith(sys.argv[3] + ": ") for s in d["recommended_services"] for r in s["reasons"])' "$(msg sv 'Kind of move')")" = True
+ok_if "json: not every service gives the same reasons" \
+    test "$(json_get 'len(set(tuple(s["reasons"]) for s in d["recommended_services"])) > 1')" = True
+out="$tmpdir/out"
+
+# A search by words, as the search screen makes.
+printf '{"language": "fi", "search": "työtön"}\n' >"$tmpdir/search.json"
+"$OPASTIN" --assets "$ASSETS" --profile "$tmpdir/search.json" --format json >"$out" 2>"$err"
+ok_if "search: exits 0" test $? -eq 0
+ok_if "search: \"työtön\" finds registering as a jobseeker" \
+    test "$(json_get 'any(s["service_id"] == "employment-area-jobseeker-registration" for s in d["recommended_services"][:3])')" = True
+printf '{"language": "fi", "search": "zyxwvu"}\n' >"$tmpdir/search.json"
+"$OPASTIN" --assets "$ASSETS" --profile "$tmpdir/search.json" --format text >"$out" 2>"$err"
+ok_if "search: nonsense finds nothing, and says so" has "$(msg fi 'No services matched these answers.')"
+python3 -c 'import json; print(json.dumps({"search": "x" * 900}))' >"$tmpdir/search.json"
+"$OPASTIN" --assets "$ASSETS" --profile "$tmpdir/search.json" >"$out" 2>"$err"
+ok_if "search: words over 800 bytes are refused with exit 2" test $? -eq 2
+ok_if "search: ... in one line that names the key" grep -qF '"search" is longer than 800 bytes' "$err"
 
 batch en-job.json --format json
 cp "$out" "$tmpdir/en-job.again"
