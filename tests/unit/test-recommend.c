@@ -1440,10 +1440,18 @@ test_search_compound(void **state)
 	profile_init(&p);
 	assert_string_equal(search(&cat, &p, LANG_SV, "bidrag"),
 	    "child-benefit housing-allowance pensioners-housing");
+	/* "tuki" stays whole, "asumistuki" loses its i: they still meet. */
+	assert_string_equal(search(&cat, &p, LANG_FI, "tuki"),
+	    "housing-allowance pensioners-housing");
+	assert_string_equal(search(&cat, &p, LANG_FI, "TUKEA"),
+	    "housing-allowance pensioners-housing");
 	/* "asumistuki" is in the English summary, but English has no
 	 * compounds to look into. */
 	assert_string_equal(search(&cat, &p, LANG_EN, "tuki"), "");
 	assert_string_equal(search(&cat, &p, LANG_EN, "asumistuki"), "housing-allowance");
+	strcpy(p.municipality, "091");
+	assert_string_equal(search(&cat, &p, LANG_FI, "tuki"),
+	    "housing-allowance pensioners-housing helsinki-support");
 	profile_wipe(&p);
 	catalogue_free(&cat);
 }

@@ -238,6 +238,31 @@ test_match_stemmed(void **state)
 	assert_int_equal(meet(LANG_FI, "asumistuki", "asunto"), 0);
 }
 
+/* Snowball leaves a short word whole ("tuki" stays "tuki") but takes the
+ * last vowel off the same word ending a compound ("asumistuki" gives
+ * "asumistuk"): the compound's end still meets it. */
+static void
+test_match_compound_vowel(void **state)
+{
+	(void)state;
+	assert_string_equal(stems(LANG_FI, "tuki", true), "tuki");
+	assert_string_equal(stems(LANG_FI, "asumistuki", false), "asumistuk");
+	assert_int_equal(words_match(LANG_FI, "asumistuk", "tuki"), 1);
+	assert_int_equal(words_match(LANG_SV, "asumistuk", "tuki"), 1);
+	assert_int_equal(words_match(LANG_EN, "asumistuk", "tuki"), 0);
+	/* Only a vowel goes, and only one. */
+	assert_int_equal(words_match(LANG_FI, "asumistuk", "tukk"), 0);
+	assert_int_equal(words_match(LANG_FI, "asumistu", "tuki"), 0);
+	/* Still WORDS_COMPOUND_MIN characters of the query stem. */
+	assert_int_equal(words_match(LANG_FI, "vanhuusik", "ika"), 0);
+	/* Through the stemmer. */
+	assert_int_equal(meet(LANG_FI, "asumistuki", "tuki"), 1);
+	assert_int_equal(meet(LANG_FI, "Toimeentulotuki", "tuki"), 1);
+	assert_int_equal(meet(LANG_FI, "äitiysraha", "raha"), 1);
+	assert_int_equal(meet(LANG_FI, "Lapsilisä", "lisä"), 1);
+	assert_int_equal(meet(LANG_EN, "asumistuki", "tuki"), 0);
+}
+
 int
 main(void)
 {
@@ -252,6 +277,7 @@ main(void)
 		cmocka_unit_test(test_punctuation),
 		cmocka_unit_test(test_match_levels),
 		cmocka_unit_test(test_match_stemmed),
+		cmocka_unit_test(test_match_compound_vowel),
 	};
 	return cmocka_run_group_tests_name("words", tests, NULL, NULL);
 }
