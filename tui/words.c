@@ -127,6 +127,13 @@ words_stem(struct stemmers *st, enum lang l, const char *text, bool query,
 	free(word);
 }
 
+/* A vowel of a folded stem. */
+static bool
+is_vowel(char c)
+{
+	return c != '\0' && strchr("aeiouy", c) != NULL;
+}
+
 int
 words_match(enum lang l, const char *text_stem, const char *query_stem)
 {
@@ -136,10 +143,17 @@ words_match(enum lang l, const char *text_stem, const char *query_stem)
 		return 2;
 	if (n >= TEXT_WORD_MIN && strncmp(text_stem, query_stem, n) == 0)
 		return 1;
+	if (l == LANG_EN || n < WORDS_COMPOUND_MIN)
+		return 0;
 	/* The last part of a compound is its head: a "työeläke" is an
 	 * "eläke", so the match is as good as the word itself. */
-	if (l != LANG_EN && n >= WORDS_COMPOUND_MIN && tn > n &&
-	    strcmp(text_stem + tn - n, query_stem) == 0)
+	if (tn > n && strcmp(text_stem + tn - n, query_stem) == 0)
+		return 2;
+	/* Snowball leaves a short word whole ("tuki", "raha") but takes the
+	 * last vowel off the same word at the end of a compound
+	 * ("asumistuk", "aitiysrah"): such an end matches without it. */
+	if (is_vowel(query_stem[n - 1]) && tn >= n &&
+	    strncmp(text_stem + tn - (n - 1), query_stem, n - 1) == 0)
 		return 2;
 	return 0;
 }

@@ -47,7 +47,10 @@ void words_stem(struct stemmers *, enum lang, const char *text, bool query,
  * "vanhuuseläke" is an "eläke".  1 when the text's word begins with it
  * ("flytt" in "flyttning"), else 0.  Only stems of WORDS_COMPOUND_MIN characters or more match as a
  * compound's last part, so that "tuki" finds "asumistuki" but "ika"
- * does not find every word ending so.
+ * does not find every word ending so.  As Snowball takes a final vowel
+ * off a long word that it leaves on a short one ("asumistuki" gives
+ * "asumistuk", "tuki" stays "tuki"), a query stem that ends in a vowel
+ * also matches a compound's end without that vowel.
  */
 #define WORDS_COMPOUND_MIN 4
 int words_match(enum lang, const char *text_stem, const char *query_stem);

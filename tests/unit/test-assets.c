@@ -48,6 +48,50 @@ test_real_assets(void **state)
 	long h = munis_find(&a.munis, "091");
 	assert_true(h >= 0);
 	assert_string_equal(muni_name(&a.munis.v[h], LANG_SV), "Helsingfors");
+	/* Eligibility and first steps, in the questionnaire's conditions. */
+	long studying = quest_condition(&a.quest, "studying");
+	long jobseeker = quest_condition(&a.quest, "jobseeker");
+	long registered = quest_condition(&a.quest, "registered-jobseeker");
+	assert_true(studying >= 0 && jobseeker >= 0 && registered >= 0);
+	assert_int_equal(quest_condition(&a.quest, "no-such-condition"), -1);
+	size_t checked = 0;
+	for (size_t i = 0; i < a.cat.n; i++) {
+		const struct cat_service *s = &a.cat.v[i];
+		if (strcmp(s->id, "kela-student-financial-aid") == 0) {
+			assert_int_equal(s->elig.for_any, 1u << studying);
+			assert_int_equal(s->elig.unless_no, 0);
+			assert_int_equal(s->elig.age_min, 17);
+			assert_int_equal(s->elig.age_max, -1);
+			assert_false(first_step_exists(&s->step));
+			checked++;
+		} else if (strcmp(s->id, "employment-area-jobseeker-registration") == 0) {
+			assert_int_equal(s->elig.for_any, 0);
+			assert_int_equal(s->elig.unless_no, 1u << jobseeker);
+			assert_int_equal(s->elig.age_min, -1);
+			assert_true(first_step_exists(&s->step));
+			assert_int_equal(s->step.when, 1u << jobseeker);
+			assert_int_equal(s->step.unless, 1u << registered);
+			for (int l = 0; l < LANG_COUNT; l++)
+				assert_non_null(s->step.text.v[l]);
+			checked++;
+		} else if (strcmp(s->id, "dvv-notification-of-move") == 0) {
+			/* No eligibility: open to all; a step for everyone. */
+			assert_int_equal(s->elig.for_any, 0);
+			assert_int_equal(s->elig.unless_no, 0);
+			assert_int_equal(s->elig.age_min, -1);
+			assert_int_equal(s->elig.age_max, -1);
+			assert_true(first_step_exists(&s->step));
+			assert_int_equal(s->step.when, 0);
+			assert_int_equal(s->step.unless, 0);
+			checked++;
+		} else if (strcmp(s->id, "kela-parental-allowances") == 0) {
+			assert_int_equal(s->elig.for_any | s->elig.unless_no, 0);
+			assert_int_equal(s->elig.age_min, -1);
+			assert_false(first_step_exists(&s->step));
+			checked++;
+		}
+	}
+	assert_int_equal(checked, 4);
 	/* Every service has the relevance of all ten dimensions in 0..1. */
 	for (size_t i = 0; i < a.cat.n; i++) {
 		assert_true(a.cat.v[i].nevents > 0);
@@ -283,6 +327,10 @@ static const struct broken broken_questions[] = {
 	{ "age_min on another question", "questions.json",
 	  "{ \"id\": \"no\", \"label\": \"No\" }", "{ \"id\": \"no\", \"label\": \"No\", \"age_min\": 1, \"age_max\": 2 }",
 	  "{ \"id\": \"no\", \"label\": \"No\", \"age", 0, "only the age question's options take age_min" },
+	{ "undeclared condition of an option", "questions.json",
+	  "{ \"id\": \"no\", \"label\": \"No\" }",
+	  "{ \"id\": \"no\", \"label\": \"No\", \"conditions\": { \"nope\": true } }",
+	  "\"nope\": ", 8, "unknown condition \"nope\": declare it in \"conditions\"" },
 	{ "no municipality question", "questions.json",
 	  "\"type\": \"municipality\"", "\"type\": \"single\", \"options\": [{\"id\":\"a\",\"label\":\"A\"},{\"id\":\"b\",\"label\":\"B\"}]",
 	  "\"common\": ", 10, "\"common\" needs the question \"municipality\"" },
@@ -320,6 +368,10 @@ static const struct broken broken_tables[] = {
 	  "Jyväskylä\tJyväskylä", "Jyv\xE4skyl\xE4\tJyväskylä",
 	  "\xE4", 0, "invalid UTF-8 or a control character" },
 };
+
+/* kela-child-benefit with one more field. */
+#define ELIG(field) "\"target_groups\": [\"KR1.2\"],\n      \"area\": \"national\",", \
+	"\"target_groups\": [\"KR1.2\"],\n      " field "\n      \"area\": \"national\","
 
 static const struct broken broken_catalogue[] = {
 	{ "catalogue: JSON syntax (trailing comma)", "catalogue.json",
@@ -382,6 +434,21 @@ static const struct broken broken_catalogue[] = {
 	  "\"phone_numbers\": [\"09 0000 0003\"]", "\"emails\": [\"a@example.fi\"]",
 	  "{\n          \"service_channel_id\": \"crisis-helpline-phone\"", 0,
 	  "a Phone channel needs \"phone_numbers\"" },
+	{ "catalogue: undeclared condition of eligibility", "catalogue.json",
+	  ELIG("\"eligibility\": { \"for\": [\"nope\"] },"),
+	  "\"nope\"", 0, "not a condition of assets/questions.json" },
+	{ "catalogue: age_max below age_min", "catalogue.json",
+	  ELIG("\"eligibility\": { \"age_min\": 30, \"age_max\": 20 },"),
+	  "20 }", 0, "\"age_max\" is 20, but must be from 30 to 130" },
+	{ "catalogue: unknown key of eligibility", "catalogue.json",
+	  ELIG("\"eligibility\": { \"from\": [] },"),
+	  "\"from\": ", 8, "unknown key \"from\"" },
+	{ "catalogue: first step without text", "catalogue.json",
+	  ELIG("\"first_step\": { \"when\": [] },"),
+	  "{ \"when\"", 0, "missing \"text\"" },
+	{ "catalogue: keywords in another language", "catalogue.json",
+	  ELIG("\"keywords\": { \"de\": [\"Kindergeld\"] },"),
+	  "\"de\": ", 6, "unknown key \"de\"" },
 	{ "catalogue: unknown channel type", "catalogue.json",
 	  "\"service_channel_type\": \"Email\"", "\"service_channel_type\": \"Mail\"",
 	  "\"Mail\"", 0, "\"service_channel_type\" is \"Mail\"" },

@@ -203,6 +203,8 @@ test_answers_only(void **state)
 	assert_non_null(tag(&p.events, "KE8"));
 	assert_string_equal(p.municipality, "905");
 	assert_int_equal(p.age, -1);			/* "no-answer" gives no age */
+	assert_int_equal(p.age_min, -1);
+	assert_int_equal(p.age_max, -1);
 	assert_non_null(tag(&p.classes, "P10.1"));	/* event, and the 0-2 band */
 	assert_null(tag(&p.classes, "P4.8"));
 	METER(&p, DIM_FINANCE, 0);
@@ -250,6 +252,9 @@ test_age_groups(void **state)
 		snprintf(text, sizeof text, "{\"age\": %d}", cases[i].age);
 		parse_ok(a, tu_temp_file(text, ".json"), &p);
 		assert_int_equal(p.age, cases[i].age);
+		/* A batch age is its own group, for eligibility. */
+		assert_int_equal(p.age_min, cases[i].age);
+		assert_int_equal(p.age_max, cases[i].age);
 		bool young = tag(&p.groups, "KR1.3") != NULL;
 		bool old = tag(&p.groups, "KR1.1") != NULL;
 		if (cases[i].group == NULL || strcmp(cases[i].group, "18-64") == 0)
@@ -291,6 +296,123 @@ test_build_from_flow(void **state)
 	assert_null(tag(&p.classes, "P1.1"));
 	METER(&p, DIM_FAMILY, 8);
 	assert_int_equal(p.age, -1);
+	assert_int_equal(p.age_min, -1);
+	assert_int_equal(p.age_max, -1);
+	profile_wipe(&p);
+	flow_free(&f);
+}
+
+/* The age question's answer gives the group's bounds, not an age. */
+static void
+test_age_bounds_from_flow(void **state)
+{
+	const struct assets *a = *state;
+	struct flow f;
+	struct profile p;
+	struct answer ans = { .state = ANSWER_SET };
+
+	flow_init(&f, &a->quest);
+	ans.value = tu_opt(a, "event", "KE8");
+	flow_set(&f, QUEST_EVENT_QUESTION, &ans);
+	ans.value = tu_opt(a, "age", "65-plus");
+	flow_set(&f, a->quest.age_q, &ans);
+	profile_build(&p, &f, a, LANG_EN);
+	assert_int_equal(p.age, -1);
+	assert_int_equal(p.age_min, 65);
+	assert_int_equal(p.age_max, 120);
+	profile_wipe(&p);
+	assert_int_equal(p.age_min, -1);		/* wiped: not known */
+	assert_int_equal(p.age_max, -1);
+
+	ans.value = tu_opt(a, "age", "under-18");
+	flow_set(&f, a->quest.age_q, &ans);
+	profile_build(&p, &f, a, LANG_EN);
+	assert_int_equal(p.age_min, 0);
+	assert_int_equal(p.age_max, 17);
+	profile_wipe(&p);
+
+	ans.value = tu_opt(a, "age", "no-answer");
+	flow_set(&f, a->quest.age_q, &ans);
+	profile_build(&p, &f, a, LANG_EN);
+	assert_int_equal(p.age_min, -1);
+	assert_int_equal(p.age_max, -1);
+	profile_wipe(&p);
+	flow_free(&f);
+}
+
+static int
+setup_real(void **state)
+{
+	struct assets *a = calloc(1, sizeof *a);
+	assert_non_null(a);
+	tu_load(a, ASSETS_DIR);
+	*state = a;
+	return 0;
+}
+
+static size_t
+condition(const struct assets *a, const char *id)
+{
+	long c = quest_condition(&a->quest, id);
+	assert_true(c >= 0);
+	return (size_t)c;
+}
+
+/* Answers settle conditions, and each remembers the answer. */
+static void
+test_conditions(void **state)
+{
+	const struct assets *a = *state;
+	struct flow f;
+	struct profile p;
+	struct answer ans = { .state = ANSWER_SET };
+	size_t married = condition(a, "married"), children = condition(a, "children");
+	size_t single = condition(a, "single-parent"), jobseeker = condition(a, "jobseeker");
+
+	flow_init(&f, &a->quest);
+	ans.value = tu_opt(a, "event", "KE7");
+	flow_set(&f, QUEST_EVENT_QUESTION, &ans);
+	profile_build(&p, &f, a, LANG_EN);
+	assert_int_equal(profile_condition(&p, married), 0);
+	assert_int_equal(profile_condition(&p, children), 0);
+	assert_int_equal(profile_condition(&p, QUEST_MAX_CONDITIONS), 0);
+	profile_wipe(&p);
+
+	ans.value = tu_opt(a, "ke7-married", "cohabiting");
+	flow_set(&f, tu_q(a, "ke7-married"), &ans);
+	ans.value = 2;
+	flow_set(&f, tu_q(a, "ke7-children"), &ans);
+	profile_build(&p, &f, a, LANG_EN);
+	assert_int_equal(profile_condition(&p, married), -1);
+	assert_int_equal(p.cond_src[married].question, tu_q(a, "ke7-married"));
+	assert_int_equal(p.cond_src[married].option, tu_opt(a, "ke7-married", "cohabiting"));
+	/* A number's band: no option, the number kept to say back. */
+	assert_int_equal(profile_condition(&p, children), 1);
+	assert_int_equal(profile_condition(&p, single), 1);
+	assert_int_equal(p.cond_src[children].question, tu_q(a, "ke7-children"));
+	assert_int_equal(p.cond_src[children].option, -1);
+	assert_int_equal(p.cond_src[children].value, 2);
+	assert_int_equal(p.cond_yes & p.cond_no, 0);
+	assert_int_equal(profile_condition(&p, jobseeker), 0);
+	profile_wipe(&p);
+
+	/* Changed: the other band says no. */
+	ans.value = 0;
+	flow_set(&f, tu_q(a, "ke7-children"), &ans);
+	profile_build(&p, &f, a, LANG_EN);
+	assert_int_equal(profile_condition(&p, children), -1);
+	assert_int_equal(profile_condition(&p, single), 0);
+	profile_wipe(&p);
+	flow_free(&f);
+
+	/* The life event itself may settle one. */
+	flow_init(&f, &a->quest);
+	ans.value = tu_opt(a, "event", "KE8");
+	flow_set(&f, QUEST_EVENT_QUESTION, &ans);
+	profile_build(&p, &f, a, LANG_EN);
+	assert_int_equal(profile_condition(&p, jobseeker), 1);
+	assert_int_equal(p.cond_src[jobseeker].question, QUEST_EVENT_QUESTION);
+	assert_int_equal(p.cond_src[jobseeker].option, tu_opt(a, "event", "KE8"));
 	profile_wipe(&p);
 	flow_free(&f);
 }
@@ -492,6 +614,8 @@ main(void)
 		T(test_meters_only),
 		T(test_age_groups),
 		T(test_build_from_flow),
+		T(test_age_bounds_from_flow),
+		cmocka_unit_test_setup_teardown(test_conditions, setup_real, tu_teardown_assets),
 		cmocka_unit_test(test_tags_add),
 		T(test_bad_event),
 		T(test_bad_question),
