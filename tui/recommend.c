@@ -558,7 +558,8 @@ recommend_search(const struct catalogue *cat, const char *text,
 	for (size_t i = 0; i < n; i++) {
 		catalogue_to_result(&cat->v[sc[i].index], p->lang, &out->v[i]);
 		out->v[i].rank = (int)i + 1;
-		out->v[i].score = (double)sc[i].tier / (double)all * sc[i].score;
+		/* Falls with the rank: the words matched, then how well. */
+		out->v[i].score = ((double)sc[i].tier + sc[i].score) / (double)(all + 1);
 	}
 	out->n = n;
 	lines_wipe(&query);

@@ -52,42 +52,54 @@ test_real_assets(void **state)
 	long studying = quest_condition(&a.quest, "studying");
 	long jobseeker = quest_condition(&a.quest, "jobseeker");
 	long registered = quest_condition(&a.quest, "registered-jobseeker");
-	assert_true(studying >= 0 && jobseeker >= 0 && registered >= 0);
+	long immigrant = quest_condition(&a.quest, "immigrant");
+	long pension_age = quest_condition(&a.quest, "pension-age");
+	long expecting = quest_condition(&a.quest, "expecting");
+	assert_true(studying >= 0 && jobseeker >= 0 && registered >= 0 &&
+	    immigrant >= 0 && pension_age >= 0 && expecting >= 0);
 	assert_int_equal(quest_condition(&a.quest, "no-such-condition"), -1);
 	size_t checked = 0;
 	for (size_t i = 0; i < a.cat.n; i++) {
 		const struct cat_service *s = &a.cat.v[i];
 		if (strcmp(s->id, "kela-student-financial-aid") == 0) {
-			assert_int_equal(s->elig.for_any, 1u << studying);
-			assert_int_equal(s->elig.unless_no, 0);
+			assert_int_equal(s->elig.forv.n, 1);
+			assert_true(s->elig.forv.v[0] == COND_BIT(studying));
+			assert_true(s->elig.unless_no == 0 && s->elig.not_for == 0);
 			assert_int_equal(s->elig.age_min, 17);
-			assert_int_equal(s->elig.age_max, -1);
+			assert_int_equal(s->elig.age_max, 64);
 			assert_false(first_step_exists(&s->step));
 			checked++;
 		} else if (strcmp(s->id, "employment-area-jobseeker-registration") == 0) {
-			assert_int_equal(s->elig.for_any, 0);
-			assert_int_equal(s->elig.unless_no, 1u << jobseeker);
+			assert_int_equal(s->elig.forv.n, 1);
+			assert_true(s->elig.forv.v[0] == COND_BIT(jobseeker));
+			assert_true(s->elig.not_for == COND_BIT(registered));
 			assert_int_equal(s->elig.age_min, -1);
 			assert_true(first_step_exists(&s->step));
-			assert_int_equal(s->step.when, 1u << jobseeker);
-			assert_int_equal(s->step.unless, 1u << registered);
+			assert_int_equal(s->step.when.n, 1);
+			assert_true(s->step.when.v[0] == COND_BIT(jobseeker));
+			assert_true(s->step.unless == (COND_BIT(registered) |
+			    COND_BIT(immigrant) | COND_BIT(pension_age)));
 			for (int l = 0; l < LANG_COUNT; l++)
 				assert_non_null(s->step.text.v[l]);
 			checked++;
 		} else if (strcmp(s->id, "dvv-notification-of-move") == 0) {
 			/* No eligibility: open to all; a step for everyone. */
-			assert_int_equal(s->elig.for_any, 0);
-			assert_int_equal(s->elig.unless_no, 0);
+			assert_int_equal(s->elig.forv.n, 0);
+			assert_true(s->elig.unless_no == 0 && s->elig.not_for == 0);
 			assert_int_equal(s->elig.age_min, -1);
 			assert_int_equal(s->elig.age_max, -1);
 			assert_true(first_step_exists(&s->step));
-			assert_int_equal(s->step.when, 0);
-			assert_int_equal(s->step.unless, 0);
+			assert_int_equal(s->step.when.n, 0);
+			assert_true(s->step.unless == 0);
 			checked++;
 		} else if (strcmp(s->id, "kela-parental-allowances") == 0) {
-			assert_int_equal(s->elig.for_any | s->elig.unless_no, 0);
+			/* Open to all who have a child; a step for the expecting. */
+			assert_int_equal(s->elig.forv.n, 0);
+			assert_true(s->elig.unless_no == 0);
 			assert_int_equal(s->elig.age_min, -1);
-			assert_false(first_step_exists(&s->step));
+			assert_true(first_step_exists(&s->step));
+			assert_int_equal(s->step.when.n, 1);
+			assert_true(s->step.when.v[0] == COND_BIT(expecting));
 			checked++;
 		}
 	}
@@ -444,8 +456,14 @@ static const struct broken broken_catalogue[] = {
 	  ELIG("\"eligibility\": { \"from\": [] },"),
 	  "\"from\": ", 8, "unknown key \"from\"" },
 	{ "catalogue: first step without text", "catalogue.json",
-	  ELIG("\"first_step\": { \"when\": [] },"),
-	  "{ \"when\"", 0, "missing \"text\"" },
+	  ELIG("\"first_step\": { \"unless\": [] },"),
+	  "{ \"unless\"", 0, "missing \"text\"" },
+	{ "catalogue: first step for no situation", "catalogue.json",
+	  ELIG("\"first_step\": { \"when\": [], \"text\": { \"en\": \"x\" } },"),
+	  "[]", 0, "\"when\" lists 1 to 4 situations" },
+	{ "catalogue: a situation of no conditions", "catalogue.json",
+	  ELIG("\"eligibility\": { \"for\": [[]] },"),
+	  "[]", 0, "a situation needs at least one condition" },
 	{ "catalogue: keywords in another language", "catalogue.json",
 	  ELIG("\"keywords\": { \"de\": [\"Kindergeld\"] },"),
 	  "\"de\": ", 6, "unknown key \"de\"" },

@@ -71,11 +71,14 @@ test_full(void **state)
 	assert_int_equal(t->option, 0);
 
 	/* Classes from the event and from each answer, once each, with the
-	 * answer that first gave them. */
+	 * answer that first gave them; an answer naming a class the event
+	 * brought is its source ("Money while on leave" says more than
+	 * "Having a child"). */
 	assert_int_equal(p.classes.n, 4);
 	t = tag(&p.classes, "P3.2");
 	assert_non_null(t);
-	assert_int_equal(t->question, QUEST_EVENT_QUESTION);
+	assert_int_equal(t->question, tu_q(a, "ke1-help"));
+	assert_int_equal(t->option, tu_opt(a, "ke1-help", "money"));
 	t = tag(&p.classes, "P5.2");
 	assert_non_null(t);
 	assert_int_equal(t->question, tu_q(a, "ke1-stage"));
