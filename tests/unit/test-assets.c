@@ -113,6 +113,11 @@ test_mini_assets(void **state)
 	assert_int_equal(ability->when.kind, COND_RANGE);
 	assert_int_equal(ability->when.min, 12);
 	assert_int_equal(ability->when.max, 120);	/* defaults to the question's max */
+	/* An answer's context; with no catalogue, its label is the msgid. */
+	assert_string_equal(ability->opts[0].context, "ke8-ability");
+	assert_null(ability->opts[1].context);
+	assert_string_equal(quest_label(&ability->opts[0]), "Yes");
+	assert_string_equal(quest_label(&ability->opts[1]), "No");
 	const struct question *coping = &a.quest.q[tu_q(&a, "ke4-coping")];
 	assert_int_equal(coping->type, Q_SCALE);
 	assert_int_equal(coping->meter, DIM_RESILIENCE);
@@ -283,6 +288,15 @@ static const struct broken broken_questions[] = {
 	{ "age_min on another question", "questions.json",
 	  "{ \"id\": \"no\", \"label\": \"No\" }", "{ \"id\": \"no\", \"label\": \"No\", \"age_min\": 1, \"age_max\": 2 }",
 	  "{ \"id\": \"no\", \"label\": \"No\", \"age", 0, "only the age question's options take age_min" },
+	{ "wrong type: context", "questions.json",
+	  "\"context\": \"ke8-ability\"", "\"context\": 8",
+	  "\"context\": 8", 11, "\"context\" must be a string" },
+	{ "empty context", "questions.json",
+	  "\"context\": \"ke8-ability\"", "\"context\": \"\"",
+	  "\"context\": \"\"", 11, "\"context\" must be a non-empty line of text" },
+	{ "context with a control character", "questions.json",
+	  "\"context\": \"ke8-ability\"", "\"context\": \"ke8\\u0004ability\"",
+	  "\"context\": \"ke8", 11, "\"context\" must be a non-empty line of text" },
 	{ "no municipality question", "questions.json",
 	  "\"type\": \"municipality\"", "\"type\": \"single\", \"options\": [{\"id\":\"a\",\"label\":\"A\"},{\"id\":\"b\",\"label\":\"B\"}]",
 	  "\"common\": ", 10, "\"common\" needs the question \"municipality\"" },
