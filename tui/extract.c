@@ -8,8 +8,9 @@
  * object has a "translators" key, a "#. TRANSLATORS:" comment.  An
  * option with a "context" puts its label in that msgctxt, and its note
  * names the question it answers, so that the translator can answer as
- * one answers that question.  xgettext then merges this file with the
- * strings of the C sources.
+ * one answers that question.  Short labels, life areas and units get a
+ * note on where they stand and how much room they have.  xgettext then
+ * merges this file with the strings of the C sources.
  */
 #include "config.h"
 
@@ -25,11 +26,30 @@ static const char *const shown_keys[] = {
 	"high", "unit", NULL
 };
 
+/*
+ * Notes that every string of a kind gets, whatever its object.  The
+ * review screen's lines ("label: answer") have 70 columns at the
+ * smallest screen, 80x24, and wrap after that.
+ */
+static const char short_note[] =
+    "Short label of a question: before the answer on the review screen "
+    "(\"Study place: Yes\") and in the reasons. Keep it within about 30 "
+    "columns: the line wraps after 70.";
+static const char area_note[] =
+    "A life area, also the short label of its 0-10 question (\"Housing: "
+    "7 of 10\", \"Housing: your rating 2/10\"). Keep it within about 30 "
+    "columns.";
+static const char unit_note[] =
+    "The unit of a number, in brackets after the number the citizen "
+    "typed: \"3 (months)\" on the review screen. It follows every number, "
+    "1 included, so use the form that reads as a label for any number "
+    "(fi partitive \"kuukautta\", sv plural \"månader\").";
+
 struct entry {
 	char *msgctxt;		/* NULL for none */
 	char *msgid;
 	char *refs;
-	char *comment;
+	char *comment;		/* notes, one a line; NULL for none */
 };
 
 static struct entry *entries;
@@ -39,6 +59,17 @@ static bool
 same_context(const char *a, const char *b)
 {
 	return a == NULL || b == NULL ? a == b : strcmp(a, b) == 0;
+}
+
+/* Whether the lines of text hold line. */
+static bool
+has_line(const char *text, const char *line)
+{
+	size_t n = strlen(line);
+	for (const char *p = text; p != NULL; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
+		if (strncmp(p, line, n) == 0 && (p[n] == '\n' || p[n] == '\0'))
+			return true;
+	return false;
 }
 
 static void
@@ -51,8 +82,14 @@ add(const char *msgctxt, const char *msgid, const char *ref, const char *comment
 		char *refs = xasprintf("%s %s", e->refs, ref);
 		free(e->refs);
 		e->refs = refs;
+		/* A string in several places gets each place's note, once. */
 		if (comment != NULL && e->comment == NULL)
 			e->comment = xstrdup(comment);
+		else if (comment != NULL && !has_line(e->comment, comment)) {
+			char *c = xasprintf("%s\n%s", e->comment, comment);
+			free(e->comment);
+			e->comment = c;
+		}
 		return;
 	}
 	entries = xreallocarray(entries, nentries + 1, sizeof *entries);
@@ -108,12 +145,17 @@ walk(struct jr *jr, json_t *v, const char *name, const char *question)
 			jr_key(jr, key);
 			if (json_is_string(child) && shown(key) && json_string_length(child) > 0) {
 				bool main = strcmp(key, main_key) == 0;
+				/* A dimension's label is the short label of its
+				 * meter question. */
+				const char *kind_note = strcmp(key, "short") == 0 ? short_note :
+				    strcmp(key, "unit") == 0 ? unit_note :
+				    strcmp(key, "label") == 0 && text != NULL ? area_note : NULL;
 				int line, col;
 				jr_where(jr, &line, &col);
 				char *ref = xasprintf("%s:%d", name, line);
 				/* The context is the option's label's. */
 				add(main ? msgctxt : NULL, json_string_value(child), ref,
-				    main ? comment : NULL);
+				    main ? comment : kind_note);
 				free(ref);
 			} else
 				walk(jr, child, name, asks);
@@ -182,8 +224,10 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < nentries; i++) {
 		struct entry *e = &entries[i];
 		putchar('\n');
-		if (e->comment != NULL)
-			printf("#. TRANSLATORS: %s\n", e->comment);
+		for (char *c = e->comment, *nl; c != NULL; c = nl ? nl + 1 : NULL) {
+			nl = strchr(c, '\n');
+			printf("#. TRANSLATORS: %.*s\n", nl ? (int)(nl - c) : (int)strlen(c), c);
+		}
 		printf("#: %s\n", e->refs);
 		if (e->msgctxt != NULL) {
 			fputs("msgctxt ", stdout);

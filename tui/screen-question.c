@@ -464,6 +464,9 @@ question_keybar(void *data, const char **enter, bool *space)
 
 	*space = qs->q->type == Q_MULTI;
 	if (qs->q->type == Q_MULTI || qs->q->type == Q_NUMBER)
+		/* TRANSLATORS: on the key bar after "Enter", and a button.
+		   The labels after Enter, Space, Esc, F1 and F10 and the
+		   name "Space" share 47 columns of the key bar. */
 		*enter = N_("Continue");
 }
 
@@ -498,6 +501,9 @@ question_speak(struct ui *ui, void *data, bool whole)
 
 const struct screen_ops screen_question = {
 	.name = "question",
+	/* TRANSLATORS: on the key bar after "Enter": choose the answer.
+	   The labels after Enter, Space, Esc, F1 and F10 and the name
+	   "Space" share 47 columns of the key bar. */
 	.enter_label = N_("Select"),
 	.keybar = question_keybar,
 	.init = question_init,

@@ -270,6 +270,9 @@ results_speak(struct ui *ui, void *data, bool whole)
 
 const struct screen_ops screen_results = {
 	.name = "results",
+	/* TRANSLATORS: on the key bar after "Enter": open a service's
+	   details.  The labels after Enter, Esc, F1 and F10 share 49
+	   columns of the key bar. */
 	.enter_label = N_("Open"),
 	.init = results_init,
 	.free = results_free_screen,
