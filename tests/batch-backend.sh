@@ -130,7 +130,7 @@ ok_if "http400: \"source\": \"embedded\", with the reason" \
     check embedded en "$(msg en 'The national service recommender did not accept the question.')"
 batch backend-sv-debt.json --format text
 ok_if "http400, text: the first line says offline, and why" eval \
-    '[ "$(head -n 1 "$out")" = "$(msgf sv "Offline results: %s" "$(msg sv "The national service recommender did not accept the question.")")" ]'
+    '[ "$(head -n 1 "$out")" = "$(msgf sv "Suggestions from this kiosk: %s" "$(msg sv "The national service recommender did not accept the question.")")" ]'
 
 start_backend http503
 batch backend-en-job.json --format json

@@ -132,7 +132,7 @@ ok_if "--format xml says which formats there are" \
 
 run --format json
 ok_if "--format without --profile exits 2" test "$rc" -eq 2
-ok_if "--format without --profile says so" has "$err" "$(msg en '--format goes with --profile')"
+ok_if "--format without --profile says so" has "$err" "$(msg en '--format can only be used with --profile')"
 
 run extra
 ok_if "a stray argument exits 2" test "$rc" -eq 2

@@ -54,6 +54,14 @@ msg() {
 	    gettext -d opastin -- "$2"
 }
 
+# msgc LANG CONTEXT MSGID: the same for a message in a context (msgctxt),
+# such as an answer of questions.json with a "context": msgc fi
+# ke8-registered 'Not yet' is "En ole vielä".
+msgc() {
+	LANGUAGE=$1 LC_ALL=C.UTF-8 TEXTDOMAINDIR="$OPASTIN_LOCALEDIR" \
+	    gettext -d opastin --context="$2" -- "$3"
+}
+
 # msgn LANG SINGULAR PLURAL N: the same for a message with plural forms.
 msgn() {
 	LANGUAGE=$1 LC_ALL=C.UTF-8 TEXTDOMAINDIR="$OPASTIN_LOCALEDIR" \

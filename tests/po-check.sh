@@ -1,22 +1,59 @@
 #!/bin/sh
 # The message catalogues: every .po compiles and is complete, the
 # templates are current with the sources, every source file with
-# translatable strings is listed, and translators get a note on every
-# string with a printf placeholder.
+# translatable strings is listed, translators get a note on every
+# string with a printf placeholder, and every answer in a context
+# (msgctxt) is translated in it.
 . "$top_srcdir/tests/lib.sh"
 
 locales="$top_srcdir/locales"
 pot="$locales/opastin.pot"
 
 # The msgids of a .po or .pot, one per line (msgid_plural on its own
-# line), continuation lines joined, the header left out.
+# line), continuation lines joined, the header left out.  A message in a
+# context comes as its quoted msgctxt, a space and its quoted msgid:
+# "ke3-place" "Yes" is another message than "Yes".
 msgids() {
 	awk '
-	function flush() { if (id != "" && id != "\"\"") print id; id = "" }
+	function flush() {
+		if (id != "" && id != "\"\"") print (ctx != "" ? ctx " " : "") id
+		id = ""
+	}
+	/^msgctxt / { flush(); ctx = substr($0, 9); cur = "ctx"; next }
 	/^msgid / { flush(); id = substr($0, 7); cur = "id"; next }
 	/^msgid_plural / { flush(); id = substr($0, 14); cur = "id"; next }
-	/^"/ { if (cur == "id") id = substr(id, 1, length(id) - 1) substr($0, 2); next }
+	/^"/ {
+		if (cur == "id") id = substr(id, 1, length(id) - 1) substr($0, 2)
+		else if (cur == "ctx") ctx = substr(ctx, 1, length(ctx) - 1) substr($0, 2)
+		next
+	}
+	/^msgstr/ { flush(); ctx = ""; cur = ""; next }
 	{ flush(); cur = "" }
+	END { flush() }' "$1"
+}
+
+# The messages in a context of a .po that have no translation: empty,
+# or fuzzy (which gettext does not use).  One line each, as msgids.
+untranslated_in_context() {
+	awk '
+	function flush() {
+		if (ctx != "" && (str == "\"\"" || fuzzy)) print ctx " " id
+		ctx = ""; id = ""; str = ""; fuzzy = 0; cur = ""
+	}
+	/^$/ { flush(); next }
+	/^#,.*fuzzy/ { fuzzy = 1; next }
+	/^#/ { next }
+	/^msgctxt / { ctx = substr($0, 9); cur = "ctx"; next }
+	/^msgid / { id = substr($0, 7); cur = "id"; next }
+	/^msgid_plural / { cur = ""; next }
+	/^msgstr(\[0\])? / { sub(/^msgstr(\[0\])? /, ""); str = $0; cur = "str"; next }
+	/^msgstr/ { cur = ""; next }
+	/^"/ {
+		if (cur == "str") str = substr(str, 1, length(str) - 1) substr($0, 2)
+		else if (cur == "id") id = substr(id, 1, length(id) - 1) substr($0, 2)
+		else if (cur == "ctx") ctx = substr(ctx, 1, length(ctx) - 1) substr($0, 2)
+		next
+	}
 	END { flush() }' "$1"
 }
 
@@ -55,7 +92,16 @@ for po in "$locales"/*.po; do
 	    comm -23 "$tmpdir/pot.ids" "$tmpdir/po.ids")
 	[ -z "$missing" ] || diag "missing from $l.po:" "$missing"
 	ok_if "$l.po has every message of opastin.pot" test -z "$missing"
+	# msgfmt counts these with the rest; here they are named, since an
+	# answer in a context falls back to English, not to the answer
+	# without one.
+	bare=$(untranslated_in_context "$po")
+	[ -z "$bare" ] || diag "untranslated or fuzzy in a context in $l.po:" "$bare"
+	ok_if "$l.po translates every message in a context (msgctxt)" test -z "$bare"
 done
+# The template holds answers in a context, as the check above expects.
+ok_if "opastin.pot has answers in a context (msgctxt)" \
+    test "$(msgids "$pot" | grep -c '^"[^"]*" "')" -gt 10
 for l in $(cat "$locales/LINGUAS"); do
 	ok_if "LINGUAS names $l and $l.po exists" test -f "$locales/$l.po"
 done
@@ -93,11 +139,19 @@ ok_if "every file in POTFILES.in exists" \
     sh -c 'cd "$1" && while read -r f; do test -f "$f" || { echo "# no such file: $f"; exit 1; }; done <"$2"' \
     - "$top_srcdir" "$tmpdir/potfiles"
 
-# The options of locales/Makevars.
+# With the options of locales/Makevars, read from it, so that a keyword
+# added there (such as C_ for a msgctxt) is checked here too.
+xgettext_options=$(sed -n '/^XGETTEXT_OPTIONS *=/,/[^\\]$/p' "$locales/Makevars" |
+    sed 's/^XGETTEXT_OPTIONS *= *//; s/\\$//' | tr '\n' ' ')
+case "$xgettext_options" in
+*--keyword=C_:1c,2*) ok "locales/Makevars gives xgettext the C_ keyword for a msgctxt" ;;
+*) not_ok "locales/Makevars gives xgettext the C_ keyword for a msgctxt" ;;
+esac
+ok_if "locales/Makevars sets USE_MSGCTXT = yes" \
+    grep -qx 'USE_MSGCTXT = yes' "$locales/Makevars"
+# shellcheck disable=SC2086
 (cd "$top_srcdir" && xgettext --default-domain=opastin --directory=. \
-    --from-code=UTF-8 --keyword=_ --keyword=N_ \
-    --flag=xasprintf:1:c-format --flag=ui_message:3:c-format \
-    --add-comments=TRANSLATORS: --package-name=Opastin --no-wrap \
+    $xgettext_options \
     --files-from="$tmpdir/potfiles" -o "$tmpdir/opastin.pot") 2>"$tmpdir/xgettext.err"
 ok_if "xgettext extracts the sources listed in POTFILES.in" test -s "$tmpdir/opastin.pot"
 [ -s "$tmpdir/xgettext.err" ] && diag "$(cat "$tmpdir/xgettext.err")"
@@ -118,12 +172,12 @@ ok_if "msgcomm --unique finds no message in only one template" test "$unique" -e
 
 unlisted=""
 for f in "$top_srcdir"/tui/*.c; do
-	grep -qE '(^|[^A-Za-z0-9_])(N?_|ngettext)\(' "$f" || continue
+	grep -qE '(^|[^A-Za-z0-9_])([NC]?_|ngettext)\(' "$f" || continue
 	rel="tui/$(basename "$f")"
 	grep -qxF "$rel" "$tmpdir/potfiles" || unlisted="$unlisted $rel"
 done
-[ -z "$unlisted" ] || diag "use _() or N_() but are not in locales/POTFILES.in:$unlisted"
-ok_if "every tui/*.c that uses _( or N_( is listed in POTFILES.in" test -z "$unlisted"
+[ -z "$unlisted" ] || diag "use _(), N_() or C_() but are not in locales/POTFILES.in:$unlisted"
+ok_if "every tui/*.c that uses _(, N_( or C_( is listed in POTFILES.in" test -z "$unlisted"
 
 # --- Placeholders come with a note for translators -------------------
 

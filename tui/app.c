@@ -200,7 +200,7 @@ app_main(int argc, char **argv)
 		status = linkcheck_command(&assets.cat, &netcfg, stdout, stderr);
 	} else if (o.say != NULL) {
 #ifndef WITH_SPEECH
-		fail(_("this Opastin was built without speech"));
+		fail(_("this Opastin was built without speech support"));
 		status = EXIT_USAGE;
 #else
 		/* The synthesis path of the kiosk, for a test or a site check. */

@@ -94,7 +94,7 @@ backend_error_message(enum backend_error e)
 		return _("The national service recommender is busy.");
 	case BACKEND_BAD_ANSWER:
 	case BACKEND_TOO_LARGE:
-		return _("The answer of the national service recommender could not be read.");
+		return _("We could not read the answer from the national service recommender.");
 	case BACKEND_CANCELLED:
 		return _("The search was cancelled.");
 	}

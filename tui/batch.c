@@ -173,7 +173,7 @@ batch_run(const struct assets *a, struct backend *backend, const char *path,
 			/* TRANSLATORS: %s says why the national recommender
 			   could not be used, a whole sentence such as "The
 			   national service recommender did not answer in time." */
-			fprintf(out, _("Offline results: %s"), fallback);
+			fprintf(out, _("Suggestions from this kiosk: %s"), fallback);
 		if (fallback != NULL)
 			fputs("\n", out);
 		batch_text(out, &r, &a->quest);

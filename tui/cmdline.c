@@ -163,7 +163,7 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		return -1;
 	}
 	if (o->wav != NULL && o->say == NULL) {
-		*cause = xstrdup(_("--wav goes with --say"));
+		*cause = xstrdup(_("--wav can only be used with --say"));
 		return -1;
 	}
 	if (o->check_links && (o->check_config || o->profile != NULL ||
@@ -174,7 +174,7 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		return -1;
 	}
 	if (o->format_given && o->profile == NULL) {
-		*cause = xstrdup(_("--format goes with --profile"));
+		*cause = xstrdup(_("--format can only be used with --profile"));
 		return -1;
 	}
 	return 0;

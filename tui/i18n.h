@@ -15,6 +15,11 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A msgid in a context (msgctxt), for a word whose translation depends
+ * on where it stands: C_("feedback", "Yes").  xgettext takes it by
+ * --keyword=C_:1c,2 (locales/Makevars).  Labels from questions.json
+ * with a "context" go through quest_label() instead. */
+#define C_(ctx, s) pgettext(ctx, s)
 
 enum lang { LANG_FI, LANG_SV, LANG_EN, LANG_COUNT };
 

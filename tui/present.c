@@ -23,7 +23,7 @@ present_reason(const struct reason *r, const struct quest *quest)
 				   is a question's short label, %2$s the citizen's
 				   answer, e.g. "Registered jobseeker: Not yet". */
 				return xasprintf(_("%1$s: %2$s"), label,
-				    _(q->opts[r->option].label));
+				    quest_label(&q->opts[r->option]));
 			if (q->type == Q_NUMBER)
 				/* TRANSLATORS: %1$s is a question's short label,
 				   %2$d the number the citizen gave, e.g.
@@ -172,14 +172,14 @@ present_answer(const struct session *s, size_t qi)
 		return xstrdup(_("(skipped)"));
 	switch (q->type) {
 	case Q_SINGLE:
-		return xstrdup(_(q->opts[a->value].label));
+		return xstrdup(quest_label(&q->opts[a->value]));
 	case Q_MULTI: {
 		char *out = NULL;
 		for (size_t i = 0; i < q->nopts; i++) {
 			if (!(a->mask & (1UL << i)))
 				continue;
-			char *next = out ? xasprintf("%s, %s", out, _(q->opts[i].label)) :
-			    xstrdup(_(q->opts[i].label));
+			char *next = out ? xasprintf("%s, %s", out, quest_label(&q->opts[i])) :
+			    xstrdup(quest_label(&q->opts[i]));
 			free(out);
 			out = next;
 		}

@@ -161,6 +161,19 @@ opt_string(struct loader *ld, json_t *obj, const char *key, bool required, int *
 	return s ? xstrdup(s) : NULL;
 }
 
+/* A msgctxt: gettext joins it to the msgid with a control character,
+ * so it may hold none. */
+static bool
+valid_context(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
+
 static struct question *
 new_question(struct quest *quest)
 {
@@ -176,8 +189,8 @@ static int
 load_options(struct loader *ld, json_t *obj, struct question *q, bool is_age)
 {
 	static const char *const keys[] = {
-		"id", "label", "events", "classes", "target_groups", "meters",
-		"conditions", "age_min", "age_max", "translators", NULL
+		"id", "label", "context", "events", "classes", "target_groups",
+		"meters", "conditions", "age_min", "age_max", "translators", NULL
 	};
 	json_t *arr, *o;
 	size_t i;
@@ -201,8 +214,15 @@ load_options(struct loader *ld, json_t *obj, struct question *q, bool is_age)
 			return -1;
 		opt->id = opt_string(ld, o, "id", true, &rc);
 		opt->label = opt_string(ld, o, "label", true, &rc);
+		opt->context = opt_string(ld, o, "context", false, &rc);
 		q->nopts = i + 1;
-		if (rc < 0 || load_effects(ld, o, &opt->fx) < 0)
+		if (rc < 0)
+			return -1;
+		if (opt->context != NULL && !valid_context(opt->context)) {
+			jr_key(&ld->jr, "context");
+			return jr_fail(&ld->jr, "\"context\" must be a non-empty line of text");
+		}
+		if (load_effects(ld, o, &opt->fx) < 0)
 			return -1;
 		if (!valid_id(opt->id)) {
 			jr_key(&ld->jr, "id");
@@ -721,6 +741,7 @@ quest_free(struct quest *quest)
 		for (size_t j = 0; j < q->nopts; j++) {
 			free(q->opts[j].id);
 			free(q->opts[j].label);
+			free(q->opts[j].context);
 			effects_free(&q->opts[j].fx);
 		}
 		free(q->opts);
@@ -744,6 +765,14 @@ quest_free(struct quest *quest)
 		free(quest->dims[d].high);
 	}
 	memset(quest, 0, sizeof *quest);
+}
+
+const char *
+quest_label(const struct choice *c)
+{
+	if (c->context != NULL)
+		return pgettext_expr(c->context, c->label);
+	return _(c->label);
 }
 
 long

@@ -9,7 +9,8 @@
  *   q[meter_first + d]       one 0-10 scale per dimension d (generated)
  *   q[common_first ..]       the common questions: municipality, age group
  *
- * All user-visible strings are English msgids: draw them through _().
+ * All user-visible strings are English msgids: draw them through _(),
+ * and an option's label through quest_label(), which heeds its context.
  * The struct quest owns everything in it; it is read-only after loading.
  */
 #ifndef OPASTIN_QUEST_H
@@ -50,6 +51,10 @@ struct effects {
 struct choice {
 	char *id;
 	char *label;
+	/* The msgctxt of the label, or NULL: "Yes" to "Have you registered
+	 * as a jobseeker?" is "Olen" in Finnish, to "Do you have children
+	 * under 18 together?" "On".  Draw the label with quest_label(). */
+	char *context;
 	struct effects fx;
 	int age_min, age_max;	/* -1 when absent */
 };
@@ -140,6 +145,10 @@ long quest_find(const struct quest *, const char *id);
 long quest_option(const struct quest *, size_t qi, const char *id);
 /* The label to show for question qi on the review screen (a msgid). */
 const char *quest_short(const struct quest *, size_t qi);
+/* An option's label in the current language: its msgid translated in
+ * its context, if it has one.  Every screen, reason and summary that
+ * shows an answer goes through this. */
+const char *quest_label(const struct choice *);
 /* Index of the condition with this id, or -1. */
 long quest_condition(const struct quest *, const char *id);
 /* The event whose id is code (or whose sub-event it is), or -1. */

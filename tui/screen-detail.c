@@ -205,8 +205,11 @@ draw_feedback(struct ui *ui, struct detail *d, int y, int x, int w)
 		return;
 	}
 	const char *q = _("Was this useful?");
-	char *yes = xasprintf("[ 1 %s ]", _("Yes"));
-	char *no = xasprintf("[ 2 %s ]", _("No"));
+	/* TRANSLATORS: the answers to "Was this useful?": answer as one
+	   answers that question (fi "Oli" / "Ei ollut"). */
+	char *yes = xasprintf("[ 1 %s ]", C_("feedback", "Yes"));
+	/* TRANSLATORS: see "Yes" of the same context. */
+	char *no = xasprintf("[ 2 %s ]", C_("feedback", "No"));
 	int qw = text_width(q), yw = text_width(yes), nw = text_width(no);
 	ui_put(ui, y, x, qw, ROLE_TITLE, q);
 	ui_put(ui, y, x + qw + 2, yw, ROLE_BUTTON, yes);

@@ -116,7 +116,9 @@ help_speak(struct ui *ui, void *data, bool whole)
 
 const struct screen_ops screen_help = {
 	.name = "help",
-	/* TRANSLATORS: on the key bar of the help screen, after "Enter". */
+	/* TRANSLATORS: on the key bar of the help screen, after "Enter".
+	   The labels after Enter, Esc, F1 and F10 share 49 columns of the
+	   key bar. */
 	.enter_label = N_("About the suggestions"),
 	.init = help_init,
 	.free = help_free,

@@ -178,7 +178,7 @@ build_items(struct ui *ui, struct qscreen *qs)
 	case Q_SINGLE:
 		for (size_t i = 0; i < q->nopts; i++) {
 			bool on = a.state == ANSWER_SET && (size_t)a.value == i;
-			struct list_item *it = add_item(qs, _(q->opts[i].label),
+			struct list_item *it = add_item(qs, quest_label(&q->opts[i]),
 			    on ? MARK_RADIO_ON : MARK_RADIO, true);
 			if (qs->qi == QUEST_EVENT_QUESTION)
 				it->sub2 = _(quest->events[i].description);
@@ -189,7 +189,7 @@ build_items(struct ui *ui, struct qscreen *qs)
 		break;
 	case Q_MULTI:
 		for (size_t i = 0; i < q->nopts; i++)
-			add_item(qs, _(q->opts[i].label),
+			add_item(qs, quest_label(&q->opts[i]),
 			    (qs->mask & (1UL << i)) ? MARK_CHECK_ON : MARK_CHECK, true);
 		add_button(qs, BUTTON_CONTINUE, _("Continue"));
 		break;
@@ -464,6 +464,9 @@ question_keybar(void *data, const char **enter, bool *space)
 
 	*space = qs->q->type == Q_MULTI;
 	if (qs->q->type == Q_MULTI || qs->q->type == Q_NUMBER)
+		/* TRANSLATORS: on the key bar after "Enter", and a button.
+		   The labels after Enter, Space, Esc, F1 and F10 and the
+		   name "Space" share 47 columns of the key bar. */
 		*enter = N_("Continue");
 }
 
@@ -498,6 +501,9 @@ question_speak(struct ui *ui, void *data, bool whole)
 
 const struct screen_ops screen_question = {
 	.name = "question",
+	/* TRANSLATORS: on the key bar after "Enter": choose the answer.
+	   The labels after Enter, Space, Esc, F1 and F10 and the name
+	   "Space" share 47 columns of the key bar. */
 	.enter_label = N_("Select"),
 	.keybar = question_keybar,
 	.init = question_init,

@@ -196,14 +196,14 @@ results_draw(struct ui *ui, void *data)
 	size_t n = build_items(ui, r);
 	/* TRANSLATORS: %zu is the number of services found. */
 	char *count = xasprintf(ngettext("%zu service", "%zu services", res->n), res->n);
-	ui_header(ui, s->offline_reason != BACKEND_OK ? _("Offline results") :
+	ui_header(ui, s->offline_reason != BACKEND_OK ? _("Suggestions from this kiosk") :
 	    _("Services for you"), count);
 	free(count);
 
 	if (s->offline_reason != BACKEND_OK) {
 		/* TRANSLATORS: %1$s says in plain words why the national
 		   recommender was not used; %2$s is a date. */
-		char *why = xasprintf(_("%1$s These are offline suggestions from this kiosk's own catalogue, checked %2$s."),
+		char *why = xasprintf(_("%1$s These suggestions come from this kiosk's own list of services, checked %2$s."),
 		    backend_error_message(s->offline_reason),
 		    res->catalogue_date ? res->catalogue_date : "?");
 		used += ui_wrap(ui, y, x, w, 3, ROLE_NOTICE, why);
@@ -215,7 +215,7 @@ results_draw(struct ui *ui, void *data)
 	}
 	if (res->lang != s->lang && res->n > 0) {
 		/* TRANSLATORS: %s is the name of a language, e.g. "Finnish". */
-		char *note = xasprintf(_("The services are shown in %s: the recommender has them in no other language."),
+		char *note = xasprintf(_("These services are shown in %s because the recommender has them only in that language."),
 		    present_language(res->lang));
 		used += ui_wrap(ui, y + used, x, w, 2, ROLE_NOTICE, note);
 		free(note);
@@ -258,7 +258,7 @@ results_speak(struct ui *ui, void *data, bool whole)
 		return focus;
 	char *notice = s->offline_reason != BACKEND_OK ?
 	    xasprintf("%s %s", backend_error_message(s->offline_reason),
-	    _("These are offline suggestions from this kiosk's own catalogue.")) : xstrdup("");
+	    _("These suggestions come from this kiosk's own list of services.")) : xstrdup("");
 	char *count = xasprintf(ngettext("%zu service", "%zu services", s->results.n), s->results.n);
 	char *out = xasprintf("%s, %s. %s %s", _("Services for you"), count, notice,
 	    focus ? focus : "");
@@ -270,6 +270,9 @@ results_speak(struct ui *ui, void *data, bool whole)
 
 const struct screen_ops screen_results = {
 	.name = "results",
+	/* TRANSLATORS: on the key bar after "Enter": open a service's
+	   details.  The labels after Enter, Esc, F1 and F10 share 49
+	   columns of the key bar. */
 	.enter_label = N_("Open"),
 	.init = results_init,
 	.free = results_free_screen,

@@ -132,6 +132,9 @@ search_speak(struct ui *ui, void *data, bool whole)
 
 const struct screen_ops screen_search = {
 	.name = "search",
+	/* TRANSLATORS: on the key bar after "Enter": search with the words
+	   typed.  The labels after Enter, Esc, F1 and F10 share 49 columns
+	   of the key bar. */
 	.enter_label = N_("Search"),
 	.init = search_init,
 	.free = search_free,

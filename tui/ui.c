@@ -511,17 +511,39 @@ draw_keybar(struct ui *ui)
 		top->ops->keybar(top->data, &enter, &space);
 	if (enter != NULL)
 		items[n++] = (struct keybar_item){ UI_KEY_ENTER, "Enter", _(enter) };
+	/*
+	 * The widest bar, on a multi question: "Enter Continue  Space Tick
+	 * Esc Back  F1 Help  F2 Svenska  F10 Start over".  The key names but
+	 * Space's take 15 columns, a space after each name 6, one between
+	 * the items 5 and the next language's name 7 (Svenska, English), so
+	 * 80 - 33 = 47 columns remain for the five labels and the name of
+	 * Space: the number in the notes below.
+	 */
 	if (space)
-		/* TRANSLATORS: on the key bar after "Space": the space bar ticks a box. */
+		/* TRANSLATORS: on the key bar: "Space" names the space bar,
+		   "Tick" says that it ticks a box.  The key bar is one line of
+		   80 columns: the labels after Enter, Space, Esc, F1 and F10
+		   and the name "Space" share 47 columns, and beyond that the
+		   longest are cut. */
 		items[n++] = (struct keybar_item){ ' ', _("Space"), _("Tick") };
 	if (!top->ops->no_back)
-		/* TRANSLATORS: on the key bar after "Esc": go to the previous screen. */
+		/* TRANSLATORS: on the key bar after "Esc": go to the previous
+		   screen.  The key bar is one line of 80 columns: the labels
+		   after Enter, Space, Esc, F1 and F10 and the name "Space"
+		   share 47 columns, and beyond that the longest are cut. */
 		items[n++] = (struct keybar_item){ UI_KEY_ESC, "Esc", _("Back") };
+	/* TRANSLATORS: on the key bar after "F1": open the help.  The key
+	   bar is one line of 80 columns: the labels after Enter, Space, Esc,
+	   F1 and F10 and the name "Space" share 47 columns, and beyond that
+	   the longest are cut. */
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(1)), "F1", _("Help") };
 	/* The next language is named in its own language, for its readers. */
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(2)), "F2",
 	    lang_native_name(next_lang(ui, ui->session->lang)) };
-	/* TRANSLATORS: on the key bar after "F10": clear all answers. */
+	/* TRANSLATORS: on the key bar after "F10": clear all answers.  The
+	   key bar is one line of 80 columns: the labels after Enter, Space,
+	   Esc, F1 and F10 and the name "Space" share 47 columns, and beyond
+	   that the longest are cut ("Aloita alusta" fits). */
 	items[n++] = (struct keybar_item){ UI_FN(KEY_F(10)), "F10", _("Start over") };
 
 	/* Two spaces between items, or one when a language's words are

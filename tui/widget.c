@@ -391,10 +391,15 @@ list_utterance(const struct list *l, const struct list_item *items, size_t n)
 		return NULL;
 	const struct list_item *it = &items[l->focus];
 	long k = item_number(l, items, l->focus);
-	/* TRANSLATORS: spoken after a choice: "chosen" for one already
-	   picked; "not ticked" for a box not ticked. */
-	const char *state = it->mark == MARK_RADIO_ON || it->mark == MARK_CHECK_ON ?
-	    _("chosen") : it->mark == MARK_CHECK ? _("not ticked") : NULL;
+	const char *state = NULL;
+	if (it->mark == MARK_RADIO_ON || it->mark == MARK_CHECK_ON)
+		/* TRANSLATORS: spoken after a choice that is selected (a
+		   chosen answer or a ticked box), e.g. "2, Rent, selected". */
+		state = _("selected");
+	else if (it->mark == MARK_CHECK)
+		/* TRANSLATORS: spoken after a box that is not ticked, e.g.
+		   "2, Rent, not selected". */
+		state = _("not selected");
 	char *num = k >= 0 ? xasprintf("%ld, ", k) : xstrdup("");
 	/* TRANSLATORS: spoken for a button, after its label. */
 	const char *button = it->mark == MARK_BUTTON ? _("button") : NULL;

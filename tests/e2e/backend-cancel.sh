@@ -54,7 +54,7 @@ keys Escape
 ok_if "Esc closes the help: still waiting" wait_re "$waiting_re" 2
 ok_if "the seconds went on counting meanwhile" wait_seconds $(( first + 2 )) 3
 ok_if "no results and no offline results meanwhile" \
-    eval 'not_shown "$(msg $L "Offline results")" && not_shown "$(msg $L "Suggestions from the national service recommender.")"'
+    eval 'not_shown "$(msg $L "Suggestions from this kiosk")" && not_shown "$(msg $L "Suggestions from the national service recommender.")"'
 
 # Esc stops waiting.
 t0=$(ms_now)
@@ -68,7 +68,7 @@ else
 fi
 ok_if "promptly ($ms ms < 1000 ms)" test "$ms" -lt 1000
 ok_if "the waiting screen is gone" eval '[ -z "$(seconds)" ]'
-ok_if "no results come later" stays_away "$(msg $L 'Offline results')" 1
+ok_if "no results come later" stays_away "$(msg $L 'Suggestions from this kiosk')" 1
 ok_if "the review stays" stays "$review" 0.5
 ok_if "the program runs" not_shown "[opastin exited]"
 

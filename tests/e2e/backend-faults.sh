@@ -1,10 +1,10 @@
 #!/bin/sh
 # Every fault of the backend ends in the plain message of the README's
-# table, with the kiosk's own services marked "Offline results", within
-# the timeout plus 1 s (plus the 1 s before the one retry of a 503 or a
-# failed connection); the program goes on and Esc goes back to the
-# review.  Broken services are skipped, hostile text is cleaned, and
-# http:// is refused unless allowed for a loopback host.
+# table, with the kiosk's own services marked "Suggestions from this
+# kiosk", within the timeout plus 1 s (plus the 1 s before the one retry
+# of a 503 or a failed connection); the program goes on and Esc goes
+# back to the review.  Broken services are skipped, hostile text is
+# cleaned, and http:// is refused unless allowed for a loopback host.
 . "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/backend/lib.sh"
 
@@ -12,7 +12,7 @@ L=en
 timeout=2
 review=$(msg $L 'Check your answers')
 from_backend=$(msg $L 'Suggestions from the national service recommender.')
-offline=$(msg $L 'Offline results')
+offline=$(msg $L 'Suggestions from this kiosk')
 
 # requests_were N STATUS...: the log after line N holds exactly these
 # request statuses, in this order.
@@ -176,7 +176,7 @@ ok_if "http400: the log says request rejected (400), and the server's text" \
 
 set_mode malformed
 press_show
-offline_case malformed "The answer of the national service recommender could not be read." $(( (timeout + 1) * 1000 ))
+offline_case malformed "We could not read the answer from the national service recommender." $(( (timeout + 1) * 1000 ))
 ok_if "malformed: the log says the answer was unreadable" log_says 'backend: unreadable answer'
 
 # Broken services are skipped, the good ones shown.
@@ -198,12 +198,12 @@ back_to_review wrong-types
 # A body that ends early: an unreadable answer (README).
 set_mode truncated
 press_show
-offline_case truncated "The answer of the national service recommender could not be read." $(( (timeout + 1) * 1000 ))
+offline_case truncated "We could not read the answer from the national service recommender." $(( (timeout + 1) * 1000 ))
 ok_if "truncated: the log says the answer was unreadable" log_says 'backend: unreadable answer'
 
 set_mode oversize
 press_show
-offline_case oversize "The answer of the national service recommender could not be read." $(( (timeout + 1) * 1000 ))
+offline_case oversize "We could not read the answer from the national service recommender." $(( (timeout + 1) * 1000 ))
 ok_if "oversize: the log says the answer was too large" log_says 'backend: answer too large'
 
 # Escapes, C1 controls and bidi controls in the names never reach the
@@ -260,7 +260,7 @@ back_to_review hostile
 
 set_mode hostile-bytes
 press_show
-offline_case hostile-bytes "The answer of the national service recommender could not be read." $(( (timeout + 1) * 1000 ))
+offline_case hostile-bytes "We could not read the answer from the national service recommender." $(( (timeout + 1) * 1000 ))
 
 # The log's lines are precise: curl's "No error" of a transfer that
 # went well is no detail of an HTTP error.

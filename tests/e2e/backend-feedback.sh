@@ -164,7 +164,7 @@ ok_if "no answer: nothing alarming on the screen" nothing_alarming
 # Offline results ask nothing.
 set_mode http500
 keys F2
-ok_if "offline results (in Finnish after F2)" wait_for "$(msg fi 'Offline results')" 5
+ok_if "offline results (in Finnish after F2)" wait_for "$(msg fi 'Suggestions from this kiosk')" 5
 keys Enter
 ok_if "their details open" wait_for "Opastin · $(msg fi 'Service details')"
 ok_if "their details do not ask \"Was this useful?\"" not_shown "$(msg fi 'Was this useful?')"

@@ -46,9 +46,9 @@ flow() {
 	ask $L
 	ok_if "$L: the results come from the national service recommender" \
 	    wait_for "$(msg $L 'Suggestions from the national service recommender.')"
-	ok_if "$L: they are not offline results" not_shown "$(msg $L 'Offline results')"
+	ok_if "$L: they are not offline results" not_shown "$(msg $L 'Suggestions from this kiosk')"
 	ok_if "$L: no note of another language" \
-	    not_shown "$(msg_prefix $L 'The services are shown in %s: the recommender has them in no other language.')"
+	    not_shown "$(msg_prefix $L 'These services are shown in %s because the recommender has them only in that language.')"
 	first=$(first_service)
 	ok_if "$L: the first service is a test service named in $L ($first)" is_fixture $L "$first"
 	org=$(fixture $L org "$first")
@@ -114,18 +114,18 @@ flow_fi_only() {
 ok_if "finnish-only: the English flow reaches the backend's results" flow_fi_only
 ok_if "finnish-only: the services have their Finnish names" is_fixture fi "$(first_service)"
 ok_if "finnish-only: one notice says they are in Finnish" \
-    wait_joined "$(msgf en 'The services are shown in %s: the recommender has them in no other language.' "$(msg en Finnish)")"
-ok_if "finnish-only: the results are not offline" not_shown "$(msg en 'Offline results')"
+    wait_joined "$(msgf en 'These services are shown in %s because the recommender has them only in that language.' "$(msg en Finnish)")"
+ok_if "finnish-only: the results are not offline" not_shown "$(msg en 'Suggestions from this kiosk')"
 # The deployed service sends no Content-Language: the data is Finnish.
 set_mode finnish-only-nolang
 keys F2
 ok_if "no Content-Language, Finnish kiosk: results, no notice" \
     wait_for "$(msg fi 'Suggestions from the national service recommender.')"
 ok_if "no Content-Language, Finnish kiosk: no notice" \
-    not_shown "$(msg_prefix fi 'The services are shown in %s: the recommender has them in no other language.')"
+    not_shown "$(msg_prefix fi 'These services are shown in %s because the recommender has them only in that language.')"
 keys F2
 ok_if "no Content-Language, Swedish kiosk: the notice, in Swedish" \
-    wait_joined "$(msgf sv 'The services are shown in %s: the recommender has them in no other language.' "$(msg sv Finnish)")"
+    wait_joined "$(msgf sv 'These services are shown in %s because the recommender has them only in that language.' "$(msg sv Finnish)")"
 ok_if "no Content-Language: the backend answered without it" \
     wait_backend_log 'recommend_service status=200 lang=sv$'
 

@@ -104,7 +104,7 @@ ok_if "review: the introduction in Swedish" \
     wait_for "$(t 'These are your answers. Choose one to change it, or go on to the services.' | words 4)"
 ok_if "review: the job answer" wait_for ": $(t 'Yes, it has ended')"
 ok_if "review: the months" wait_for "$(rline 'Months without work' 3)"
-ok_if "review: not registered" wait_for "$(rline 'Registered jobseeker' "$(t 'Not yet')")"
+ok_if "review: not registered" wait_for "$(rline 'Registered jobseeker' "$(msgc $L ke8-registered 'Not yet')")"
 ok_if "review: the ticked boxes" \
     wait_for "$(rline 'Next steps' "$(t 'Finding a new job'), $(t 'Training or a new career')")"
 ok_if "review: a rating" wait_for "$(rline 'Work or studies' "$(msgf $L '%d of 10' 3)")"
@@ -128,7 +128,7 @@ ok_if "results: registering as a jobseeker comes first, as it was not yet done" 
     wait_re "^ *> +1  $(re_quote "$reg")"
 ok_if "results: \"do this first\" in Swedish" wait_for "$(msg_prefix $L 'Do this first: %s')"
 ok_if "results: the reason names the question and the answer, in Swedish" \
-    wait_re "^ *$(re_quote "$(msg_prefix $L 'Why: %s')")$(re_quote "$(t 'Registered jobseeker'): $(t 'Not yet')")"
+    wait_re "^ *$(re_quote "$(msg_prefix $L 'Why: %s')")$(re_quote "$(t 'Registered jobseeker'): $(msgc $L ke8-registered 'Not yet')")"
 first=$(screen | sed -n 's/^ *> *1  //p' | sed 's/ *$//')
 ok_if "results: the first service by its Swedish name (from the catalogue)" \
     grep -qF "\"sv\": \"$first" "$ASSETS/catalogue.json"

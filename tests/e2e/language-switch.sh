@@ -67,11 +67,11 @@ ok_if "Enter keeps the agreement and goes on" on_question fi
 keys 2 Enter
 ok_if "a new home: the worries question" wait_for "$(msg fi 'Which of these worry you?')"
 keys 1 Space
-ok_if "a worry ticked" wait_marked "$(msg fi 'Money')" "[x]"
+ok_if "a worry ticked" wait_marked "$(msgc fi ke7-worries Money)" "[x]"
 keys F2
-ok_if "the tick survives F2" wait_marked "$(msg sv 'Money')" "[x]"
+ok_if "the tick survives F2" wait_marked "$(msgc sv ke7-worries Money)" "[x]"
 keys F2 F2
-ok_if "... and F2 back to Finnish" wait_marked "$(msg fi 'Money')" "[x]"
+ok_if "... and F2 back to Finnish" wait_marked "$(msgc fi ke7-worries Money)" "[x]"
 keys Enter
 ok_if "the meters follow" wait_for "$(msg fi 'How satisfied are you with your family life right now?')"
 keys 8 Enter
@@ -96,7 +96,7 @@ review_in() {
 	wait_for "$(rline "$l" 'Children together' 2)" &&
 	wait_for "$(rline "$l" 'Agreement on children' "$(msg "$l" 'Yes, we agree')")" &&
 	wait_for "$(rline "$l" 'Where you will live' "$(msg "$l" 'I need a new home')")" &&
-	wait_for "$(rline "$l" Worries "$(msg "$l" Money)")" &&
+	wait_for "$(rline "$l" Worries "$(msgc "$l" ke7-worries Money)")" &&
 	wait_for "$(rline "$l" Family "$(msgf "$l" '%d of 10' 8)")" &&
 	wait_for "$(rline "$l" 'Age group' 30–49)" &&
 	wait_for "[ $(msg "$l" 'Show suggested services') ]"

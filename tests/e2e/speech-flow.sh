@@ -98,7 +98,7 @@ flow() {
 	ok_if "$L: question 5 (multiple choice) is said whole, with the box's state" \
 	    said "$(utt "$(q 'Which of these would you like help with?')" \
 	    "$(progress_re $L 5)" \
-	    "$(lit "1, $(msg $L 'Money during parental leave'), $(msg $L 'not ticked')")\$")"
+	    "$(lit "1, $(msg $L 'Money during parental leave'), $(msg $L 'not selected')")\$")"
 	ok_if "$L: question 6 (a scale) is said whole, focus on 5" \
 	    said "$(utt "$(q 'How satisfied are you with your family life right now?')" \
 	    "$(progress_re $L 6)" "5, \$")"
@@ -129,10 +129,10 @@ flow() {
 printf 'speech = always\nspeech_log = %s\n' "$speech_log" >"$conf"
 
 ok_translated fi Welcome 'Choose your language' 'Question %1$zu of %2$zu' \
-    'Your answer:' 'Search:' 'Check your answers' 'Services for you' 'not ticked'
+    'Your answer:' 'Search:' 'Check your answers' 'Services for you' 'not selected'
 flow fi 1 Suomi
 ok_translated sv Welcome 'Choose your language' 'Question %1$zu of %2$zu' \
-    'Your answer:' 'Search:' 'Check your answers' 'Services for you' 'not ticked'
+    'Your answer:' 'Search:' 'Check your answers' 'Services for you' 'not selected'
 flow sv 2 Svenska
 flow en 3 English
 finish

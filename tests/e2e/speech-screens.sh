@@ -76,13 +76,13 @@ enter_until 'Which of these would you like?'
 wait_focus 'Help at home'
 keys Space
 ok_if "Space on a box says it is ticked" \
-    wait_said "$(only "1, Help at home, $(t chosen)")"
+    wait_said "$(only "1, Help at home, $(t selected)")"
 keys Down
-ok_if "Down on the boxes says the next box, not ticked" \
-    wait_said "$(only "2, Keeping fit and healthy, $(t 'not ticked')")"
+ok_if "Down on the boxes says the next box, not selected" \
+    wait_said "$(only "2, Keeping fit and healthy, $(t 'not selected')")"
 keys Up Space
 ok_if "Space again says the box is no longer ticked" \
-    wait_said "$(only "1, Help at home, $(t 'not ticked')")"
+    wait_said "$(only "1, Help at home, $(t 'not selected')")"
 wait_marked 'Help at home' '[ ]'
 enter_until 'Check your answers'
 keys End Enter

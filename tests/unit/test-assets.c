@@ -169,6 +169,11 @@ test_mini_assets(void **state)
 	assert_int_equal(ability->when.kind, COND_RANGE);
 	assert_int_equal(ability->when.min, 12);
 	assert_int_equal(ability->when.max, 120);	/* defaults to the question's max */
+	/* An answer's context; with no catalogue, its label is the msgid. */
+	assert_string_equal(ability->opts[0].context, "ke8-ability");
+	assert_null(ability->opts[1].context);
+	assert_string_equal(quest_label(&ability->opts[0]), "Yes");
+	assert_string_equal(quest_label(&ability->opts[1]), "No");
 	const struct question *coping = &a.quest.q[tu_q(&a, "ke4-coping")];
 	assert_int_equal(coping->type, Q_SCALE);
 	assert_int_equal(coping->meter, DIM_RESILIENCE);
@@ -343,6 +348,15 @@ static const struct broken broken_questions[] = {
 	  "{ \"id\": \"no\", \"label\": \"No\" }",
 	  "{ \"id\": \"no\", \"label\": \"No\", \"conditions\": { \"nope\": true } }",
 	  "\"nope\": ", 8, "unknown condition \"nope\": declare it in \"conditions\"" },
+	{ "wrong type: context", "questions.json",
+	  "\"context\": \"ke8-ability\"", "\"context\": 8",
+	  "\"context\": 8", 11, "\"context\" must be a string" },
+	{ "empty context", "questions.json",
+	  "\"context\": \"ke8-ability\"", "\"context\": \"\"",
+	  "\"context\": \"\"", 11, "\"context\" must be a non-empty line of text" },
+	{ "context with a control character", "questions.json",
+	  "\"context\": \"ke8-ability\"", "\"context\": \"ke8\\u0004ability\"",
+	  "\"context\": \"ke8", 11, "\"context\" must be a non-empty line of text" },
 	{ "no municipality question", "questions.json",
 	  "\"type\": \"municipality\"", "\"type\": \"single\", \"options\": [{\"id\":\"a\",\"label\":\"A\"},{\"id\":\"b\",\"label\":\"B\"}]",
 	  "\"common\": ", 10, "\"common\" needs the question \"municipality\"" },
