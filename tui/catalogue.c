@@ -603,7 +603,12 @@ catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s
 	s->summary = xstrdup(ltext_get(&cs->summary, l));
 	s->checked = dup_or_null(cs->checked);
 
-	/* Channels that serve the citizen's language come first. */
+	/*
+	 * Channels that serve the citizen's language come first: a phone
+	 * line in another language only after the lines in theirs.  A web
+	 * page in another language is kept with its language, so that the
+	 * screen can say "(in English)".
+	 */
 	s->ch = xcalloc(cs->nch, sizeof *s->ch);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < cs->nch; i++) {
@@ -621,20 +626,17 @@ catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s
 				strv_push(&c->emails, &c->nemails, xstrdup(cc->emails[k]));
 			if (ltext_get(&cc->hours, l) != NULL)
 				strv_push(&c->hours, &c->nhours, xstrdup(ltext_get(&cc->hours, l)));
-			if (ltext_get(&cc->web, l) != NULL)
-				strv_push(&c->web, &c->nweb, xstrdup(ltext_get(&cc->web, l)));
-			c->address = dup_or_null(cc->address);
-			if (cc->languages != 0) {
-				char buf[16] = "";
-				for (int k = 0; k < LANG_COUNT; k++) {
-					if (cc->languages & (1u << k)) {
-						if (buf[0] != '\0')
-							strcat(buf, ", ");
-						strcat(buf, lang_code(k));
-					}
-				}
-				c->languages = xstrdup(buf);
+			const char *url = ltext_get(&cc->web, l);
+			if (url != NULL) {
+				strv_push(&c->web, &c->nweb, xstrdup(url));
+				c->web_lang = xcalloc(1, sizeof *c->web_lang);
+				c->web_lang[0] = -1;
+				for (int k = 0; k < LANG_COUNT; k++)
+					if (k != (int)l && cc->web.v[l] == NULL && cc->web.v[k] == url)
+						c->web_lang[0] = k;
 			}
+			c->address = dup_or_null(cc->address);
+			c->langs = cc->languages;
 		}
 	}
 }

@@ -43,8 +43,14 @@ struct channel {
 	size_t nemails;
 	char **web;
 	size_t nweb;
+	/* Per web page, the page's language (enum lang) when it is not the
+	 * results' language, so that the screen can say "(in English)";
+	 * -1 when it is, or when nobody knows.  NULL: all -1. */
+	int *web_lang;
 	char *address;		/* may be NULL */
-	char *languages;	/* "fi, en" or NULL */
+	/* The languages a phone line serves, a bit per enum lang; 0 when
+	 * not stated (the backend's channels). */
+	unsigned int langs;
 };
 
 /* Why a service was chosen: the answer behind it. */
