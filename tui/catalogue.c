@@ -637,6 +637,17 @@ catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s
 			}
 			c->address = dup_or_null(cc->address);
 			c->langs = cc->languages;
+			if (cc->languages != 0) {
+				char buf[16] = "";
+				for (int k = 0; k < LANG_COUNT; k++) {
+					if (cc->languages & (1u << k)) {
+						if (buf[0] != '\0')
+							strcat(buf, ", ");
+						strcat(buf, lang_code(k));
+					}
+				}
+				c->languages = xstrdup(buf);
+			}
 		}
 	}
 }

@@ -42,6 +42,7 @@ channel_free(struct channel *c)
 	strv_free(c->web, c->nweb);
 	free(c->web_lang);
 	free(c->address);
+	free(c->languages);
 	memset(c, 0, sizeof *c);
 }
 

@@ -49,8 +49,10 @@ struct channel {
 	int *web_lang;
 	char *address;		/* may be NULL */
 	/* The languages a phone line serves, a bit per enum lang; 0 when
-	 * not stated (the backend's channels). */
+	 * not stated (the backend's channels); and the same as codes,
+	 * "fi, en", or NULL, for whoever prints them as data. */
 	unsigned int langs;
+	char *languages;
 };
 
 /* Why a service was chosen: the answer behind it. */

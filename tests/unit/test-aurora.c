@@ -644,6 +644,7 @@ assert_results_safe(const struct results *r)
 			assert_safe(c->id);
 			assert_safe(c->name);
 			assert_safe(c->address);
+			assert_safe(c->languages);
 			assert_safe_v(c->phones, c->nphones);
 			assert_safe_v(c->hours, c->nhours);
 			assert_safe_v(c->emails, c->nemails);
