@@ -103,7 +103,7 @@ batch_text(FILE *f, const struct results *r, const struct quest *quest)
 		for (size_t j = 0; j < s->nch; j++) {
 			char **labels = NULL, **values = NULL;
 			size_t n = 0;
-			present_channel(&s->ch[j], &labels, &values, &n);
+			present_channel(&s->ch[j], r->lang, &labels, &values, &n);
 			for (size_t k = 0; k < n; k++)
 				fprintf(f, "   %s: %s\n", labels[k], values[k]);
 			strv_free(labels, n);

@@ -397,10 +397,10 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 		"responsible_organization", "service_classes", "life_events",
 		"target_groups", "area", "relevance", "eligibility",
 		"first_step", "keywords", "general", "service_channels",
-		"source", "checked", NULL
+		"source", "checked", "variant_of", NULL
 	};
 	static const char *const org_keys[] = { "id", "name", NULL };
-	const char *id, *src, *checked, *org_id;
+	const char *id, *src, *checked = NULL, *org_id, *variant_of = NULL;
 	json_t *org, *chans, *item;
 	size_t i;
 
@@ -410,6 +410,10 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 	    jr_string(&ld->jr, o, "service_id", true, &id) < 0)
 		return -1;
 	s->id = xstrdup(id);
+	if (jr_string(&ld->jr, o, "variant_of", false, &variant_of) < 0)
+		return -1;
+	if (variant_of != NULL)
+		s->variant_of = xstrdup(variant_of);
 	if (load_ltext(ld, o, "service_name", true, true, 200, &s->name) < 0 ||
 	    load_ltext(ld, o, "service_description_summary", true, true,
 	    SUMMARY_MAX, &s->summary) < 0 ||
@@ -448,10 +452,42 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 	}
 	jr_pop(&ld->jr);
 	if (jr_string(&ld->jr, o, "source", true, &src) < 0 ||
-	    jr_string(&ld->jr, o, "checked", true, &checked) < 0)
+	    jr_string(&ld->jr, o, "checked", false, &checked) < 0)
 		return -1;
 	s->source = xstrdup(src);
-	s->checked = xstrdup(checked);
+	if (checked != NULL)
+		s->checked = xstrdup(checked);
+	return 0;
+}
+
+/*
+ * "variant_of" names a national entry of the catalogue that is no
+ * variant itself; the variant is local, and its id is the national one's
+ * with "--" and a suffix, so that both read as one service in a list.
+ */
+static int
+check_variant(struct loader *ld, const struct catalogue *cat, size_t i)
+{
+	const struct cat_service *s = &cat->v[i], *g = NULL;
+
+	if (s->variant_of == NULL)
+		return 0;
+	for (size_t k = 0; k < cat->n && g == NULL; k++)
+		if (strcmp(cat->v[k].id, s->variant_of) == 0)
+			g = &cat->v[k];
+	jr_index(&ld->jr, i);
+	jr_key(&ld->jr, "variant_of");
+	if (g == NULL)
+		return jr_fail(&ld->jr, "no service \"%s\" in the catalogue", s->variant_of);
+	if (g == s || g->variant_of != NULL || g->municipalities != NULL)
+		return jr_fail(&ld->jr, "\"%s\" is not a national service of its own", s->variant_of);
+	size_t n = strlen(g->id);
+	if (strncmp(s->id, g->id, n) != 0 || strncmp(s->id + n, "--", 2) != 0 || s->id[n + 2] == '\0')
+		return jr_fail(&ld->jr, "a variant's id is \"%s--\" and a suffix", g->id);
+	if (s->municipalities == NULL)
+		return jr_fail(&ld->jr, "a variant is local: its \"area\" names municipalities");
+	jr_pop(&ld->jr);
+	jr_pop(&ld->jr);
 	return 0;
 }
 
@@ -459,6 +495,7 @@ static void
 cat_service_free(struct cat_service *s)
 {
 	free(s->id);
+	free(s->variant_of);
 	ltext_free(&s->name);
 	ltext_free(&s->summary);
 	ltext_free(&s->org);
@@ -525,6 +562,9 @@ catalogue_load(struct catalogue *cat, const char *path, const char *display,
 		}
 		jr_pop(&ld.jr);
 	}
+	for (i = 0; i < cat->n; i++)
+		if (check_variant(&ld, cat, i) < 0)
+			goto out;
 	rc = 0;
 out:
 	if (rc < 0) {
@@ -561,9 +601,14 @@ catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s
 	s->name = xstrdup(ltext_get(&cs->name, l));
 	s->org = xstrdup(ltext_get(&cs->org, l));
 	s->summary = xstrdup(ltext_get(&cs->summary, l));
-	s->checked = xstrdup(cs->checked);
+	s->checked = dup_or_null(cs->checked);
 
-	/* Channels that serve the citizen's language come first. */
+	/*
+	 * Channels that serve the citizen's language come first: a phone
+	 * line in another language only after the lines in theirs.  A web
+	 * page in another language is kept with its language, so that the
+	 * screen can say "(in English)".
+	 */
 	s->ch = xcalloc(cs->nch, sizeof *s->ch);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < cs->nch; i++) {
@@ -581,9 +626,17 @@ catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s
 				strv_push(&c->emails, &c->nemails, xstrdup(cc->emails[k]));
 			if (ltext_get(&cc->hours, l) != NULL)
 				strv_push(&c->hours, &c->nhours, xstrdup(ltext_get(&cc->hours, l)));
-			if (ltext_get(&cc->web, l) != NULL)
-				strv_push(&c->web, &c->nweb, xstrdup(ltext_get(&cc->web, l)));
+			const char *url = ltext_get(&cc->web, l);
+			if (url != NULL) {
+				strv_push(&c->web, &c->nweb, xstrdup(url));
+				c->web_lang = xcalloc(1, sizeof *c->web_lang);
+				c->web_lang[0] = -1;
+				for (int k = 0; k < LANG_COUNT; k++)
+					if (k != (int)l && cc->web.v[l] == NULL && cc->web.v[k] == url)
+						c->web_lang[0] = k;
+			}
 			c->address = dup_or_null(cc->address);
+			c->langs = cc->languages;
 			if (cc->languages != 0) {
 				char buf[16] = "";
 				for (int k = 0; k < LANG_COUNT; k++) {

@@ -81,6 +81,10 @@ struct first_step {
 
 struct cat_service {
 	char *id;
+	/* A local variant ("wellbeing-child-health-clinic--lappi") names the
+	 * national entry it stands in for: where the variant serves the
+	 * citizen's municipality, the recommender shows it instead. */
+	char *variant_of;	/* NULL for an entry of its own */
 	struct ltext name, summary, org;
 	char *org_id;
 	char **classes;
@@ -102,7 +106,7 @@ struct cat_service {
 	struct cat_channel *ch;
 	size_t nch;
 	char *source;
-	char *checked;
+	char *checked;		/* NULL when the facts date no check */
 };
 
 struct catalogue {

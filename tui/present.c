@@ -117,17 +117,81 @@ add(char ***labels, char ***values, size_t *n, const char *label, char *value)
 	(*n)++;
 }
 
+/* "in Finnish": one language's note. */
+static const char *
+in_language(enum lang l)
+{
+	switch (l) {
+	case LANG_FI:
+		/* TRANSLATORS: after a phone number or a web address that
+		   serves another language than the screen's, in brackets:
+		   "09 2525 0111 (in Finnish)".  fi: "suomeksi", sv: "på
+		   finska". */
+		return _("in Finnish");
+	case LANG_SV:
+		/* TRANSLATORS: as "in Finnish": "(in Swedish)" after a
+		   phone number or web address.  fi: "ruotsiksi". */
+		return _("in Swedish");
+	case LANG_EN:
+	case LANG_COUNT:
+		break;
+	}
+	/* TRANSLATORS: as "in Finnish": "(in English)" after a phone
+	   number or web address.  fi: "englanniksi". */
+	return _("in English");
+}
+
+char *
+present_in_languages(unsigned int mask)
+{
+	char *out = NULL;
+
+	for (int l = 0; l < LANG_COUNT; l++) {
+		if (!(mask & (1u << l)))
+			continue;
+		char *next = out == NULL ? xstrdup(in_language((enum lang)l)) :
+		    /* TRANSLATORS: two languages a phone line serves, each
+		       as "in Finnish", "in English": "in Finnish and in
+		       English".  fi: "suomeksi ja englanniksi". */
+		    xasprintf(_("%1$s and %2$s"), out, in_language((enum lang)l));
+		free(out);
+		out = next;
+	}
+	return out ? out : xstrdup("");
+}
+
+char *
+present_phone(const struct channel *c, size_t k, enum lang l)
+{
+	if (c->langs == 0 || (c->langs & (1u << l)))
+		return xstrdup(c->phones[k]);
+	char *note = present_in_languages(c->langs);
+	/* TRANSLATORS: a phone number or web address, then in brackets
+	   the language it serves when that is not the screen's: "09 2525
+	   0112 (in Swedish)". */
+	char *out = xasprintf(_("%1$s (%2$s)"), c->phones[k], note);
+	free(note);
+	return out;
+}
+
+char *
+present_web(const struct channel *c, size_t k, enum lang l)
+{
+	int wl = c->web_lang != NULL ? c->web_lang[k] : -1;
+	if (wl < 0 || wl >= LANG_COUNT || wl == (int)l)
+		return xstrdup(c->web[k]);
+	return xasprintf(_("%1$s (%2$s)"), c->web[k], in_language((enum lang)wl));
+}
+
 void
-present_channel(const struct channel *c, char ***labels, char ***values, size_t *n)
+present_channel(const struct channel *c, enum lang l, char ***labels, char ***values, size_t *n)
 {
 	for (size_t i = 0; i < c->nphones; i++)
-		add(labels, values, n, _("Phone"), xstrdup(c->phones[i]));
+		add(labels, values, n, _("Phone"), present_phone(c, i, l));
 	for (size_t i = 0; i < c->nhours; i++)
 		add(labels, values, n, _("Hours"), xstrdup(c->hours[i]));
-	if (c->languages != NULL)
-		add(labels, values, n, _("Languages"), xstrdup(c->languages));
 	for (size_t i = 0; i < c->nweb; i++)
-		add(labels, values, n, _("Web"), xstrdup(c->web[i]));
+		add(labels, values, n, _("Web"), present_web(c, i, l));
 	for (size_t i = 0; i < c->nemails; i++)
 		add(labels, values, n, _("E-mail"), xstrdup(c->emails[i]));
 	if (c->address != NULL)

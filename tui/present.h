@@ -26,8 +26,20 @@ char *present_first_step(const struct service *);
 const char *present_channel_type(enum channel_type);
 
 /* A channel as label and value lines ("Phone", "020 634 0200"), appended
- * to labels[] and values[] (n of each). */
-void present_channel(const struct channel *, char ***labels, char ***values, size_t *n);
+ * to labels[] and values[] (n of each), for a citizen reading lang: a
+ * phone line that does not serve lang says which languages it serves
+ * ("09 2525 0112 (in Swedish)"), and so does a web page in another
+ * language ("https://... (in English)"). */
+void present_channel(const struct channel *, enum lang, char ***labels, char ***values, size_t *n);
+
+/* Phone number k or web page k of a channel as present_channel() shows
+ * it to a citizen reading lang (a new string). */
+char *present_phone(const struct channel *, size_t k, enum lang);
+char *present_web(const struct channel *, size_t k, enum lang);
+
+/* "in Swedish", "in Finnish and in English": the languages of mask (a bit
+ * per enum lang, not 0) as a note, in the current language. */
+char *present_in_languages(unsigned int mask);
 
 /* The answer to question qi in words: "Moving home", "7 of 10",
  * "(skipped)".  A new string; it may hold what the citizen entered, so

@@ -34,6 +34,27 @@ qualifies_here(const struct cat_service *s, const struct profile *p)
 	    strv_contains(s->municipalities, s->nmunicipalities, p->municipality);
 }
 
+/*
+ * Which services a local variant stands in for here: a national entry is
+ * left out when a variant of it ("variant_of") serves the citizen's
+ * municipality, so that Jyväskylä sees Keski-Suomen hyvinvointialue's
+ * clinic and not the generic one beside it.  Without a municipality no
+ * variant qualifies and the national entry stays.  out has cat->n bools.
+ */
+void
+recommend_superseded(const struct catalogue *cat, const struct profile *p, bool *out)
+{
+	memset(out, 0, cat->n * sizeof *out);
+	for (size_t i = 0; i < cat->n; i++) {
+		const struct cat_service *v = &cat->v[i];
+		if (v->variant_of == NULL || v->municipalities == NULL || !qualifies_here(v, p))
+			continue;
+		for (size_t k = 0; k < cat->n; k++)
+			if (k != i && strcmp(cat->v[k].id, v->variant_of) == 0)
+				out[k] = true;
+	}
+}
+
 static bool
 same_reason(const struct reason *a, const struct reason *b)
 {
@@ -370,6 +391,7 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
     struct results *out)
 {
 	struct scored *sc = xcalloc(cat->n, sizeof *sc);
+	bool *superseded = xcalloc(cat->n ? cat->n : 1, sizeof *superseded);
 	size_t n = 0;
 
 	memset(out, 0, sizeof *out);
@@ -379,8 +401,11 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;
 
+	recommend_superseded(cat, p, superseded);
 	for (size_t i = 0; i < cat->n; i++) {
 		struct scored *s = &sc[n];
+		if (superseded[i])
+			continue;
 		s->index = i;
 		s->tier = (int)recommend_score(&cat->v[i], p, &s->score,
 		    s->reasons, &s->nreasons);
@@ -409,6 +434,7 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	out->n = n;
 	wipe(sc, cat->n * sizeof *sc);
 	free(sc);
+	free(superseded);
 }
 
 /* The weights of the fields a search word may match in. */
@@ -501,6 +527,7 @@ recommend_search(const struct catalogue *cat, const char *text,
     const struct profile *p, size_t limit, struct results *out)
 {
 	struct scored *sc = xcalloc(cat->n ? cat->n : 1, sizeof *sc);
+	bool *superseded = xcalloc(cat->n ? cat->n : 1, sizeof *superseded);
 	struct stemmers *st = stemmers_new();
 	struct lines query = { 0 };
 	size_t n = 0;
@@ -515,10 +542,11 @@ recommend_search(const struct catalogue *cat, const char *text,
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;
 	size_t all = query.n * (query.n + 2);	/* every word, each strong */
+	recommend_superseded(cat, p, superseded);
 	for (size_t i = 0; i < cat->n && query.n > 0; i++) {
 		double strength;
 		size_t strong;
-		if (!qualifies_here(&cat->v[i], p))
+		if (!qualifies_here(&cat->v[i], p) || superseded[i])
 			continue;
 		size_t hits = word_hits(st, &cat->v[i], p->lang, &query, &strong, &strength);
 		if (hits == 0)
@@ -565,6 +593,7 @@ recommend_search(const struct catalogue *cat, const char *text,
 	lines_wipe(&query);
 	stemmers_free(st);
 	free(sc);
+	free(superseded);
 }
 
 void

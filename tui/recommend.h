@@ -12,7 +12,10 @@
  *  2. Eligibility, from the catalogue's data (catalogue.h): out when an
  *     answer rules it out or the service is for a situation no answer
  *     established; kept, with a lower score, when a condition it needs is
- *     not known either way.  A local service is for its municipalities.
+ *     not known either way.  A local service is for its municipalities,
+ *     and a local variant of a national entry (catalogue "variant_of":
+ *     the wellbeing services county's own child health clinic) replaces
+ *     that entry for the citizens it serves.
  *  3. Tiers.  A service whose first step applies to the answers comes
  *     first ("register as a jobseeker by your first day without work"),
  *     then the rest.
@@ -78,6 +81,11 @@ enum tier recommend_score(const struct cat_service *, const struct profile *,
 
 /* Whether the service's first step applies to the profile. */
 bool recommend_first_step(const struct cat_service *, const struct profile *);
+
+/* Mark in out (cat->n bools) the national entries that a local variant
+ * replaces for this citizen: a variant of theirs serves the profile's
+ * municipality.  recommend() and recommend_search() leave them out. */
+void recommend_superseded(const struct catalogue *, const struct profile *, bool *out);
 
 /* Rank the catalogue for a profile into out (which the caller frees with
  * results_free), at most limit services, in the profile's language. */

@@ -40,6 +40,7 @@ channel_free(struct channel *c)
 	strv_free(c->hours, c->nhours);
 	strv_free(c->emails, c->nemails);
 	strv_free(c->web, c->nweb);
+	free(c->web_lang);
 	free(c->address);
 	free(c->languages);
 	memset(c, 0, sizeof *c);

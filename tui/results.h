@@ -43,8 +43,16 @@ struct channel {
 	size_t nemails;
 	char **web;
 	size_t nweb;
+	/* Per web page, the page's language (enum lang) when it is not the
+	 * results' language, so that the screen can say "(in English)";
+	 * -1 when it is, or when nobody knows.  NULL: all -1. */
+	int *web_lang;
 	char *address;		/* may be NULL */
-	char *languages;	/* "fi, en" or NULL */
+	/* The languages a phone line serves, a bit per enum lang; 0 when
+	 * not stated (the backend's channels); and the same as codes,
+	 * "fi, en", or NULL, for whoever prints them as data. */
+	unsigned int langs;
+	char *languages;
 };
 
 /* Why a service was chosen: the answer behind it. */

@@ -121,7 +121,7 @@ build(struct ui *ui, struct detail *d, int w)
 		}
 		doc_add(&d->doc, ROLE_TITLE, 0, w, head);
 		free(head);
-		present_channel(c, &labels, &values, &n);
+		present_channel(c, res->lang, &labels, &values, &n);
 		/* Labels in a column, so numbers and addresses line up. */
 		int lw = 0;
 		for (size_t k = 0; k < n; k++)
@@ -261,7 +261,11 @@ detail_speak(struct ui *ui, void *data, bool whole)
 		out = part;
 		for (size_t k = 0; k < c->nphones; k++) {
 			char *grouped = speech_phone(c->phones[k]);
-			part = xasprintf("%s %s %s.", out, _("Phone"), grouped);
+			char *note = c->langs != 0 && !(c->langs & (1u << res->lang)) ?
+			    present_in_languages(c->langs) : NULL;
+			part = note ? xasprintf("%s %s %s, %s.", out, _("Phone"), grouped, note) :
+			    xasprintf("%s %s %s.", out, _("Phone"), grouped);
+			free(note);
 			free(grouped);
 			free(out);
 			out = part;
@@ -272,7 +276,9 @@ detail_speak(struct ui *ui, void *data, bool whole)
 			out = part;
 		}
 		for (size_t k = 0; k < c->nweb; k++) {
-			part = xasprintf("%s %s %s.", out, _("Web"), c->web[k]);
+			char *web = present_web(c, k, res->lang);
+			part = xasprintf("%s %s %s.", out, _("Web"), web);
+			free(web);
 			free(out);
 			out = part;
 		}

@@ -165,11 +165,27 @@ keys Enter
 ok_if "detail: the header in Finnish" wait_for "Opastin · $(t 'Service details')"
 ok_if "detail: the position in Finnish" wait_re "$(msg_re $L '%1$zu of %2$zu' 1 '#') *\$"
 ok_if "detail: the service's name" wait_for "$first"
-ok_if "detail: a channel in Finnish" \
-    wait_re "$(re_quote "$(t 'Web page')")|$(re_quote "$(t 'Online service')")|$(re_quote "$(t 'Phone')")"
+# A channel, or (a service each area runs, with no national contact)
+# where to ask, in Finnish.
+ok_if "detail: a channel in Finnish, or where to ask" \
+    wait_re "$(re_quote "$(t 'Web page')")|$(re_quote "$(t 'Online service')")|$(re_quote "$(t 'Phone')")|$(re_quote "$(t 'This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi.' | words 4)")"
 keys End
-ok_if "detail: when the facts were checked, in Finnish" \
-    wait_for "$(msg_prefix $L 'Information last checked: %s')"
+# The date the facts give for the service's source, where they give one;
+# no date is claimed where they do not.
+checked=$(python3 -c 'import json, sys
+for s in json.load(open(sys.argv[1], encoding="utf-8"))["services"]:
+    if s["service_name"]["fi"] == sys.argv[2]:
+        print(s.get("checked", ""))
+        break' "$ASSETS/catalogue.json" "$first")
+if [ -n "$checked" ]; then
+	ok_if "detail: when the facts were checked, in Finnish" \
+	    wait_for "$(msgf $L 'Information last checked: %s' "$checked")"
+else
+	wait_re "$(msg_re $L '%1$zu of %2$zu' 1 '#') *\$"
+	ok_if "detail: no date where the facts give none" \
+	    sh -c '! printf "%s\n" "$1" | grep -qF -- "$2"' - "$(screen)" \
+	    "$(msg_prefix $L 'Information last checked: %s')"
+fi
 keys Escape
 ok_if "detail: Esc returns to the results" wait_for "Opastin · $(t 'Services for you')"
 ok_if "results: the focus is still on the first service" wait_re '^ *> +1 '

@@ -64,12 +64,16 @@ def load_json(path):
 
 
 def load_assets(assets):
-    """(service ids of the catalogue, {event id: title}) from ASSETS."""
+    """(service ids of the catalogue, {event id: title}, catalogue date,
+    questions, {local variant id: the national id it stands in for})
+    from ASSETS."""
     cat = load_json(os.path.join(assets, "catalogue.json"))
     services = {s["service_id"] for s in cat.get("services", [])}
+    variants = {s["service_id"]: s["variant_of"]
+                for s in cat.get("services", []) if "variant_of" in s}
     quest = load_json(os.path.join(assets, "questions.json"))
     events = {e["id"]: e.get("title", e["id"]) for e in quest.get("events", [])}
-    return services, events, cat.get("catalogue_date", ""), quest
+    return services, events, cat.get("catalogue_date", ""), quest, variants
 
 
 def check_ids(where, key, value, known):
@@ -200,8 +204,21 @@ def load_scenarios(sdir, known, events):
 
 # ---------------------------------------------------------------- running
 
-def run_program(binary, assets, profile, tmpdir):
-    """(shown service ids in rank order, error line or None)."""
+def as_generic(ids, variants):
+    """IDS with each local variant counted as the national service it
+    stands in for ("wellbeing-child-health-clinic--lappi" is
+    "wellbeing-child-health-clinic"), each once, in rank order."""
+    out = []
+    for sid in ids:
+        sid = variants.get(sid, sid)
+        if sid not in out:
+            out.append(sid)
+    return out
+
+
+def run_program(binary, assets, profile, tmpdir, variants=None):
+    """(shown service ids in rank order, error line or None); a local
+    variant is counted as its national service (see as_generic)."""
     path = os.path.join(tmpdir, "profile.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(profile, f, ensure_ascii=False, indent=1)
@@ -225,7 +242,7 @@ def run_program(binary, assets, profile, tmpdir):
         d = json.loads(p.stdout.decode("utf-8"))
         svc = d["recommended_services"]
         svc = sorted(svc, key=lambda s: s["rank"])
-        return [s["service_id"] for s in svc], None
+        return as_generic([s["service_id"] for s in svc], variants or {}), None
     except (ValueError, KeyError, TypeError) as e:
         return [], "the program's output is not the JSON result shape (%s)" % e
 
@@ -296,11 +313,12 @@ def ndcg_at(sc, shown, n=NDCG_AT):
     return dcg / idcg
 
 
-def run_all(binary, assets, scenarios):
+def run_all(binary, assets, scenarios, variants):
     results = []
     with tempfile.TemporaryDirectory(prefix="opastin-relevance.") as tmp:
         for event, sc in scenarios:
-            shown, error = run_program(binary, assets, sc["profile"], tmp)
+            shown, error = run_program(binary, assets, sc["profile"], tmp,
+                                       variants)
             results.append({
                 "event": event,
                 "sc": sc,
@@ -524,7 +542,8 @@ def main(argv):
     args = ap.parse_args(argv)
 
     try:
-        services, events, catalogue_date, quest = load_assets(args.assets)
+        services, events, catalogue_date, quest, variants = \
+            load_assets(args.assets)
         scenarios = load_scenarios(args.scenarios,
                                    services | PLANNED_SERVICES, events)
     except (Invalid, KeyError, TypeError) as e:
@@ -546,7 +565,7 @@ def main(argv):
     gaps = coverage(scenarios, quest)
     if args.only:
         scenarios = [(e, s) for e, s in scenarios if args.only in s["id"]]
-    results = run_all(args.opastin, args.assets, scenarios)
+    results = run_all(args.opastin, args.assets, scenarios, variants)
     if args.tap:
         tap(results, None if args.only else gaps)
     elif args.table:
