@@ -238,64 +238,87 @@ ruled_out(const struct cat_service *s, const struct profile *p)
 	    (e->unless_no & p->cond_no) != 0;
 }
 
-enum tier
-recommend_score(const struct cat_service *s, const struct profile *p,
-    double *score, struct reason *reasons, size_t *nreasons)
+/* How a service fits the citizen's life event and answers (step 1). */
+struct fit {
+	const struct tag *event;	/* the chosen event, or a sub-event of it */
+	const struct tag *answer;	/* the first answer that named it */
+	size_t nanswers;		/* questions whose answers named it */
+	bool subevent;			/* its very sub-event (KE4.2, not KE4) */
+	bool event_class;		/* one of the event's own classes */
+	bool group;			/* one of the citizen's target groups */
+};
+
+/*
+ * Step 1, scope: the citizen's life event (or a sub-event of it that an
+ * answer named, "Moving back to Finland"), or another event that an
+ * answer named exactly ("Starting my own business" after a job loss), or
+ * a class an answer named.  False when nothing brings the service in.
+ */
+static bool
+match_scope(const struct cat_service *s, const struct profile *p, struct fit *f)
 {
-	const struct eligibility *e = &s->elig;
-	const struct tag *ev = NULL, *answer = NULL;
-	size_t answers[3], nanswers = 0;	/* questions that named it */
-	struct reason r;
-	size_t n = 0;
-	bool subevent = false, event_class = false, group = false;
-	double need[DIM_COUNT];
-	enum tier tier;
+	size_t questions[3];
 
-	if (nreasons != NULL)
-		*nreasons = 0;
-	*score = 0;
-	if (ruled_out(s, p))
-		return TIER_OUT;
-
-	/* 1. Scope: the citizen's life event (or a sub-event of it that an
-	 * answer named, "Moving back to Finland"), or another event that an
-	 * answer named exactly ("Starting my own business" after a job loss). */
+	memset(f, 0, sizeof *f);
 	for (size_t i = 0; i < s->nevents; i++) {
 		const struct tag *t = event_match(&p->events, s->events[i]);
 		if (t == NULL)
 			continue;
 		if (chosen_event(p, t->code)) {
-			if (ev == NULL || strcmp(t->code, s->events[i]) == 0)
-				ev = t;
+			if (f->event == NULL || strcmp(t->code, s->events[i]) == 0)
+				f->event = t;
 			if (strchr(s->events[i], '.') != NULL && strcmp(t->code, s->events[i]) == 0)
-				subevent = true;
+				f->subevent = true;
 		} else if (strcmp(t->code, s->events[i]) == 0) {
-			count_answer(answers, &nanswers, t->question);
-			if (answer == NULL)
-				answer = t;
+			count_answer(questions, &f->nanswers, t->question);
+			if (f->answer == NULL)
+				f->answer = t;
 		}
 	}
 	for (size_t i = 0; i < s->nclasses; i++) {
 		const struct tag *t = tags_match(&p->classes, s->classes[i]);
 		if (t == NULL)
 			continue;
-		if (from_answer(t))
-			count_answer(answers, &nanswers, t->question);
-		if (from_answer(t) && answer == NULL)
-			answer = t;
-		else if (!from_answer(t))
-			event_class = true;
+		if (!from_answer(t)) {
+			f->event_class = true;
+			continue;
+		}
+		count_answer(questions, &f->nanswers, t->question);
+		if (f->answer == NULL)
+			f->answer = t;
 	}
-	if (ev == NULL && answer == NULL)
-		return TIER_OUT;
-	for (size_t i = 0; i < s->ngroups && !group; i++)
+	for (size_t i = 0; i < s->ngroups && !f->group; i++)
 		if (tags_match(&p->groups, s->groups[i]) != NULL)
-			group = true;
+			f->group = true;
+	return f->event != NULL || f->answer != NULL;
+}
 
-	/* 2 and 3: the tier, and the answers behind it. */
-	bool step = recommend_first_step(s, p);
-	condset unknown = e->unless_no & ~p->cond_yes;
-	tier = step ? TIER_FIRST_STEP : TIER_ELIGIBLE;
+/* The life-situation dimension that pulls the service up the most, or
+ * -1: a low rating of something the service is about. */
+static int
+telling_meter(const struct cat_service *s, const struct profile *p)
+{
+	int best = -1;
+	double best_w = RECOMMEND_METER_REASON;
+
+	for (int d = 0; d < DIM_COUNT; d++) {
+		double w = profile_need(p, d) * s->relevance[d];
+		if (p->nmeter[d] > 0 && w > best_w) {
+			best = d;
+			best_w = w;
+		}
+	}
+	return best;
+}
+
+/* Why the service is suggested, the most telling answer first. */
+static void
+explain(const struct cat_service *s, const struct profile *p, const struct fit *f,
+    bool step, struct reason *reasons, size_t *n)
+{
+	const struct eligibility *e = &s->elig;
+	struct reason r;
+
 	if (step) {
 		/* "Registered jobseeker: Not yet" says more than the event
 		 * that made the citizen a jobseeker. */
@@ -303,67 +326,83 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 		    (s->step.unless & p->cond_no) : situation(&s->step.when, p);
 		if (why != 0) {
 			reason_from_condition(&r, p, telling_condition(p, why));
-			add_reason(reasons, &n, &r);
+			add_reason(reasons, n, &r);
 		}
 	}
 	if (e->forv.n > 0) {
 		/* The answer behind the situation that says most. */
 		reason_from_condition(&r, p, telling_condition(p, situation(&e->forv, p)));
-		add_reason(reasons, &n, &r);
+		add_reason(reasons, n, &r);
 	}
-	if (answer != NULL) {
-		reason_from_tag(&r, answer);
-		add_reason(reasons, &n, &r);
+	if (f->answer != NULL) {
+		reason_from_tag(&r, f->answer);
+		add_reason(reasons, n, &r);
 	}
-	if (ev != NULL && from_answer(ev)) {
+	if (f->event != NULL && from_answer(f->event)) {
 		/* "Kind of move: Moving back to Finland from abroad" */
-		reason_from_tag(&r, ev);
-		add_reason(reasons, &n, &r);
+		reason_from_tag(&r, f->event);
+		add_reason(reasons, n, &r);
 	}
-
-	/* 4. The meters reorder; the one that pulls hardest is a reason. */
-	for (int d = 0; d < DIM_COUNT; d++)
-		need[d] = profile_need(p, d);
-	double cos = recommend_cosine(need, s->relevance);
-	int best = -1;
-	double best_w = RECOMMEND_METER_REASON;
-	for (int d = 0; d < DIM_COUNT; d++) {
-		double w = need[d] * s->relevance[d];
-		if (p->nmeter[d] > 0 && w > best_w) {
-			best = d;
-			best_w = w;
-		}
-	}
-	if (best >= 0 && p->rated[best]) {
+	int d = telling_meter(s, p);
+	if (d >= 0 && p->rated[d]) {
 		memset(&r, 0, sizeof r);
 		r.kind = REASON_METER;
-		r.dim = best;
+		r.dim = d;
 		r.option = -1;
 		r.question = PROFILE_NO_SOURCE;
 		/* The citizen's own rating, not a mean with implied values. */
-		r.value = (int)lround(profile_own_mean(p, best));
-		add_reason(reasons, &n, &r);
-	} else if (best >= 0) {
+		r.value = (int)lround(profile_own_mean(p, d));
+		add_reason(reasons, n, &r);
+	} else if (d >= 0) {
 		/* Not rated: the answer that implied the need is the reason. */
-		reason_from_tag(&r, &p->implied[best]);
+		reason_from_tag(&r, &p->implied[d]);
 		r.code[0] = '\0';
-		add_reason(reasons, &n, &r);
+		add_reason(reasons, n, &r);
 	}
-	if (n == 0 && ev != NULL) {
-		reason_from_tag(&r, ev);
-		add_reason(reasons, &n, &r);
+	if (*n == 0 && f->event != NULL) {
+		reason_from_tag(&r, f->event);
+		add_reason(reasons, n, &r);
 	}
+}
+
+/* Step 4: the score within the tier (the weights of recommend.h). */
+static double
+weigh(const struct cat_service *s, const struct profile *p, const struct fit *f)
+{
+	double need[DIM_COUNT];
+
+	for (int d = 0; d < DIM_COUNT; d++)
+		need[d] = profile_need(p, d);
+	return (f->event != NULL ? WEIGHT_EVENT : 0) +
+	    (f->subevent ? WEIGHT_SUBEVENT : 0) +
+	    (f->answer != NULL ? WEIGHT_ANSWER : 0) +
+	    (f->nanswers > 1 ? WEIGHT_MORE_ANSWERS * (double)(f->nanswers - 1) : 0) +
+	    ((s->elig.unless_no & ~p->cond_yes) != 0 ? WEIGHT_UNKNOWN : 0) +
+	    (s->general ? WEIGHT_GENERAL : 0) +
+	    (s->elig.forv.n > 0 ? WEIGHT_FOR : 0) +
+	    (f->event_class ? WEIGHT_EVENT_CLASS : 0) +
+	    (f->group ? WEIGHT_GROUP : 0) +
+	    WEIGHT_COSINE * recommend_cosine(need, s->relevance);
+}
+
+enum tier
+recommend_score(const struct cat_service *s, const struct profile *p,
+    double *score, struct reason *reasons, size_t *nreasons)
+{
+	struct fit f;
+	size_t n = 0;
+
+	if (nreasons != NULL)
+		*nreasons = 0;
+	*score = 0;
+	if (ruled_out(s, p) || !match_scope(s, p, &f))
+		return TIER_OUT;
+	bool step = recommend_first_step(s, p);
+	explain(s, p, &f, step, reasons, &n);
 	if (nreasons != NULL)
 		*nreasons = n;
-	*score = (ev != NULL ? WEIGHT_EVENT : 0) + (subevent ? WEIGHT_SUBEVENT : 0) +
-	    (answer != NULL ? WEIGHT_ANSWER : 0) +
-	    (nanswers > 1 ? WEIGHT_MORE_ANSWERS * (double)(nanswers - 1) : 0) +
-	    (unknown != 0 ? WEIGHT_UNKNOWN : 0) +
-	    (s->general ? WEIGHT_GENERAL : 0) +
-	    (e->forv.n > 0 ? WEIGHT_FOR : 0) +
-	    (event_class ? WEIGHT_EVENT_CLASS : 0) + (group ? WEIGHT_GROUP : 0) +
-	    WEIGHT_COSINE * cos;
-	return tier;
+	*score = weigh(s, p, &f);
+	return step ? TIER_FIRST_STEP : TIER_ELIGIBLE;
 }
 
 struct scored {
