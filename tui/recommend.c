@@ -462,8 +462,10 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 		catalogue_to_result(cs, p->lang, s);
 		s->rank = (int)i + 1;
 		/* Tier and score in one number from 0 to 1 that falls with
-		 * the rank, as AuroraAI's similarity score does. */
-		s->score = (2.0 * sc[i].tier + sc[i].score) / (2.0 * TIER_FIRST_STEP + 2.0);
+		 * the rank, as AuroraAI's similarity score does: a score
+		 * within a tier lies in -0.5 .. 1.5 (recommend.h), so each
+		 * tier takes a band of 2. */
+		s->score = (2.0 * sc[i].tier + sc[i].score + 0.5) / (2.0 * TIER_FIRST_STEP + 2.0);
 		if (sc[i].tier == TIER_FIRST_STEP)
 			s->first_step = xstrdup(ltext_get(&cs->step.text, p->lang));
 		s->nreasons = sc[i].nreasons;
