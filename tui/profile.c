@@ -451,8 +451,18 @@ profile_parse(struct profile *p, const char *path, const struct assets *a, char 
 	}
 
 	profile_build(p, &f, a, lang ? lang_parse(lang) : LANG_EN);
-	for (size_t i = 0; i < nevents; i++)
+	for (size_t i = 0; i < nevents; i++) {
+		/* The questions are the first event's; every other event
+		 * listed brings what choosing it would bring. */
+		long ev = quest_event_for(quest, events[i]);
+		bool first = f.answers[QUEST_EVENT_QUESTION].state == ANSWER_SET &&
+		    ev == f.answers[QUEST_EVENT_QUESTION].value;
+		if (ev >= 0 && !first) {
+			apply(p, &quest->q[QUEST_EVENT_QUESTION].opts[ev].fx,
+			    QUEST_EVENT_QUESTION, (int)ev, 0);
+		}
 		tags_add(&p->events, events[i], PROFILE_NO_SOURCE, -1);
+	}
 	if (parse_meters(&jr, root, p) < 0)
 		goto out;
 	if (age >= 0)

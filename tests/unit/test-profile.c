@@ -420,6 +420,36 @@ test_conditions(void **state)
 	flow_free(&f);
 }
 
+/* A batch profile that lists two life events gets what choosing each
+ * would bring: the second one's conditions and classes too. */
+static void
+test_two_events(void **state)
+{
+	const struct assets *a = *state;
+	struct profile p;
+	size_t jobseeker = condition(a, "jobseeker"), business = condition(a, "business");
+
+	parse_ok(a, tu_temp_file("{\"life_events\": [\"KE8\", \"business\"]}", ".json"), &p);
+	assert_int_equal(profile_condition(&p, jobseeker), 1);
+	assert_int_equal(profile_condition(&p, business), 1);
+	assert_int_equal(p.cond_src[business].question, QUEST_EVENT_QUESTION);
+	assert_int_equal(p.cond_src[business].option, tu_opt(a, "event", "business"));
+	const struct tag *t = tags_match(&p.classes, "P11.1");
+	assert_non_null(t);
+	assert_int_equal(t->question, QUEST_EVENT_QUESTION);
+	profile_wipe(&p);
+
+	/* The first event's questions only: an answer to the second's is
+	 * refused, as it would never be asked. */
+	char *cause = NULL;
+	struct profile q;
+	assert_int_equal(profile_parse(&q, tu_temp_file(
+	    "{\"life_events\": [\"KE8\", \"business\"], \"answers\": {\"biz-form\": \"sole\"}}",
+	    ".json"), a, &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+}
+
 static void
 test_tags_add(void **state)
 {
@@ -619,6 +649,7 @@ main(void)
 		T(test_build_from_flow),
 		T(test_age_bounds_from_flow),
 		cmocka_unit_test_setup_teardown(test_conditions, setup_real, tu_teardown_assets),
+		cmocka_unit_test_setup_teardown(test_two_events, setup_real, tu_teardown_assets),
 		cmocka_unit_test(test_tags_add),
 		T(test_bad_event),
 		T(test_bad_question),
