@@ -775,6 +775,29 @@ quest_label(const struct choice *c)
 	return _(c->label);
 }
 
+bool
+quest_exclusive(const struct choice *c)
+{
+	return strcmp(c->id, "none") == 0 || strcmp(c->id, "no-answer") == 0;
+}
+
+unsigned long
+quest_toggle(const struct question *q, unsigned long mask, size_t i)
+{
+	unsigned long bit = 1UL << i;
+
+	if (i >= q->nopts)
+		return mask;
+	if (mask & bit)
+		return mask & ~bit;
+	if (quest_exclusive(&q->opts[i]))
+		return bit;
+	for (size_t j = 0; j < q->nopts; j++)
+		if (quest_exclusive(&q->opts[j]))
+			mask &= ~(1UL << j);
+	return mask | bit;
+}
+
 long
 quest_find(const struct quest *quest, const char *id)
 {

@@ -149,6 +149,13 @@ const char *quest_short(const struct quest *, size_t qi);
  * its context, if it has one.  Every screen, reason and summary that
  * shows an answer goes through this. */
 const char *quest_label(const struct choice *);
+/* Whether a multiple-choice option stands alone: "none" (None of these)
+ * and "no-answer" (Prefer not to say) cannot be ticked with others. */
+bool quest_exclusive(const struct choice *);
+/* The mask after ticking or unticking option i of a multiple-choice
+ * question: ticking an exclusive option clears the others, and ticking
+ * any other clears the exclusive ones. */
+unsigned long quest_toggle(const struct question *, unsigned long mask, size_t i);
 /* Index of the condition with this id, or -1. */
 long quest_condition(const struct quest *, const char *id);
 /* The event whose id is code (or whose sub-event it is), or -1. */

@@ -116,9 +116,10 @@ move multi 4 'I feel tired or low'
 move multi End '[ Continue ]'
 keys Enter
 
-# A scale, 0 to 10, focus on 5 first.
+# A scale, 0 to 10, focus on "Skip" first.
 wait_for 'How satisfied are you with your family life right now?'
-ok_if "scale: the cursor starts on 5" cursor_at_focus
+ok_if "scale: the cursor starts on Skip" cursor_at_focus
+move scale 5 ' 5  ( )'
 move scale Down ' 6  ( )'
 move scale 0 'Not at all satisfied'
 move scale End '[ Skip this question ]'

@@ -72,7 +72,7 @@ keys F2
 ok_if "the tick survives F2" wait_marked "$(msgc sv ke7-worries Money)" "[x]"
 keys F2 F2
 ok_if "... and F2 back to Finnish" wait_marked "$(msgc fi ke7-worries Money)" "[x]"
-keys Enter
+keys End Enter
 ok_if "the meters follow" wait_for "$(msg fi 'How satisfied are you with your family life right now?')"
 keys 8 Enter
 ok_if "the housing meter" wait_for "$(msg fi 'How satisfied are you with your housing right now?')"

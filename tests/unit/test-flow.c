@@ -463,6 +463,36 @@ test_progress(void **state)
 	assert_progress(fx, 3, 7);
 }
 
+/* ---- multiple choice ---- */
+
+/* "None of these" stands alone, both ways; ticking again unticks. */
+static void
+test_toggle_exclusive(void **state)
+{
+	(void)state;
+	struct choice opts[4] = {
+		{ .id = "money" }, { .id = "clinic" }, { .id = "none" }, { .id = "no-answer" },
+	};
+	struct question q = { .id = "x", .type = Q_MULTI, .opts = opts, .nopts = 4 };
+	unsigned long m = 0;
+
+	assert_true(quest_exclusive(&opts[2]));
+	assert_true(quest_exclusive(&opts[3]));
+	assert_false(quest_exclusive(&opts[0]));
+	m = quest_toggle(&q, m, 0);
+	m = quest_toggle(&q, m, 1);
+	assert_int_equal(m, 0x3);
+	m = quest_toggle(&q, m, 2);		/* none clears the others */
+	assert_int_equal(m, 0x4);
+	m = quest_toggle(&q, m, 3);		/* one exclusive clears another */
+	assert_int_equal(m, 0x8);
+	m = quest_toggle(&q, m, 1);		/* another clears none */
+	assert_int_equal(m, 0x2);
+	m = quest_toggle(&q, m, 1);		/* and unticks */
+	assert_int_equal(m, 0);
+	assert_int_equal(quest_toggle(&q, 0x1, 7), 0x1);	/* no such option */
+}
+
 /* ---- the review ---- */
 
 static void
@@ -561,6 +591,7 @@ main(void)
 		T(test_change_event),
 		T(test_clear),
 		T(test_progress),
+		T(test_toggle_exclusive),
 		T(test_edit_goes_to_next_unanswered),
 		T(test_edit_back_to_review),
 		T(test_reset),
