@@ -362,21 +362,26 @@ question_key(struct ui *ui, void *data, int key)
 			qs->mask = quest_toggle(q, qs->mask, qs->list.focus);
 		return UI_HANDLED;
 	}
+	/* Backspace in an empty field does nothing: held down, it must not
+	 * walk back through the questions.  Esc goes back. */
 	if (q->type == Q_NUMBER) {
 		if (key >= '0' && key <= '9')
 			return field_type(&qs->field, (unsigned)key) ? UI_HANDLED : UI_IGNORED;
-		if (UI_IS_ERASE(key))
-			return field_erase(&qs->field) ? UI_HANDLED : UI_IGNORED;
+		if (UI_IS_ERASE(key)) {
+			field_erase(&qs->field);
+			return UI_HANDLED;
+		}
 	}
 	if (q->type == Q_MUNICIPALITY) {
 		if (UI_IS_ERASE(key)) {
-			if (!field_erase(&qs->field))
-				return UI_IGNORED;
-			refilter(ui, qs);
+			if (field_erase(&qs->field))
+				refilter(ui, qs);
 			return UI_HANDLED;
 		}
+		/* Digits too type into the search: they never pick the Nth
+		 * municipality. */
 		if (key < UI_FN_BASE && key != UI_KEY_ESC && key != UI_KEY_TAB &&
-		    !(key >= '0' && key <= '9') && key >= 0x20) {
+		    key >= 0x20 && key != 0x7F) {
 			if (field_type(&qs->field, (unsigned)key))
 				refilter(ui, qs);
 			return UI_HANDLED;
