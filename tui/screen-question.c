@@ -466,6 +466,11 @@ question_draw(struct ui *ui, void *data)
 			/* TRANSLATORS: %1$d and %2$d are the smallest and largest number allowed. */
 			hint = xasprintf(_("Type a number from %1$d to %2$d, then press Enter."),
 			    q->min, q->max);
+		else if (qs->nmatches == 0 && qs->field.chars > 0)
+			/* TRANSLATORS: %s is what was typed, e.g. "tukholma".  The
+			   button "Not in Finland / prefer not to say" is right
+			   under it, with the focus.  One line of the screen. */
+			hint = xasprintf(_("No municipality matches \"%s\"."), qs->field.text);
 		else
 			/* TRANSLATORS: %zu is how many municipalities match what was typed. */
 			hint = xasprintf(ngettext("Type the first letters of the name. %zu municipality matches.",
