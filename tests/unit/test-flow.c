@@ -427,23 +427,26 @@ test_clear(void **state)
 
 /* ---- progress ---- */
 
+/* The total counts what may still come, so it never grows as the
+ * citizen answers: before the event, the longest event (KE1: 3
+ * follow-ups and 3 meters, with the event and 2 common questions, 9). */
 static void
 test_progress(void **state)
 {
 	struct fx *fx = *state;
 
-	assert_progress(fx, 1, 3);		/* event, municipality, age */
+	assert_progress(fx, 1, 9);
 	set_event(fx, "KE1");
-	assert_progress(fx, 1, 7);
+	assert_progress(fx, 1, 9);
 	flow_next(&fx->f);
-	assert_progress(fx, 2, 7);
+	assert_progress(fx, 2, 9);		/* help and support may come */
 	set_single(fx, "ke1-stage", "expecting");
-	assert_progress(fx, 2, 8);		/* help now counts */
+	assert_progress(fx, 2, 9);
 	flow_next(&fx->f);
 	assert_cur(fx, "ke1-help");
-	assert_progress(fx, 3, 8);
+	assert_progress(fx, 3, 9);
 	set_multi(fx, "ke1-help", "tired", NULL);
-	assert_progress(fx, 3, 9);		/* and support */
+	assert_progress(fx, 3, 9);
 	flow_next(&fx->f);
 	assert_cur(fx, "ke1-support");
 	assert_progress(fx, 4, 9);
@@ -451,16 +454,59 @@ test_progress(void **state)
 	assert_cur(fx, "meter-family");
 	assert_progress(fx, 5, 9);
 
-	/* Back at the stage, a branch change recounts. */
+	/* Back at the stage, another branch: the count only drops. */
 	flow_back(&fx->f);
 	flow_back(&fx->f);
 	flow_back(&fx->f);
 	assert_cur(fx, "ke1-stage");
 	set_single(fx, "ke1-stage", "other");
-	assert_progress(fx, 2, 7);
+	assert_progress(fx, 2, 9);
 	flow_next(&fx->f);
 	assert_cur(fx, "meter-family");
 	assert_progress(fx, 3, 7);
+}
+
+/* Walking forward through every event, with answers that show the most
+ * or the fewest follow-ups, the total never grows. */
+static void
+test_progress_never_grows(void **state)
+{
+	struct fx *fx = *state;
+	const struct quest *quest = &fx->a->quest;
+
+	for (int most = 0; most < 2; most++) {
+		for (size_t e = 0; e < quest->nevents; e++) {
+			flow_reset(&fx->f);
+			size_t pos, total, last = (size_t)-1, lastpos = 0;
+			for (int guard = 0; !fx->f.at_review && guard < 64; guard++) {
+				size_t qi = fx->f.cur;
+				const struct question *q = &quest->q[qi];
+				struct answer a = { .state = ANSWER_SET };
+				flow_progress(&fx->f, &pos, &total);
+				assert_true(total <= last);
+				assert_true(pos > lastpos);
+				assert_true(pos <= total);
+				last = total;
+				lastpos = pos;
+				if (qi == QUEST_EVENT_QUESTION)
+					a.value = (int)e;
+				else if (q->type == Q_SINGLE)
+					a.value = most ? 0 : (int)q->nopts - 1;
+				else if (q->type == Q_MULTI)
+					a.mask = most ? (1UL << q->nopts) - 1 : 1;
+				else if (q->type == Q_NUMBER)
+					a.value = most ? q->max : q->min;
+				else if (q->type == Q_SCALE)
+					a.value = 5;
+				else
+					a.value = 0;
+				flow_set(&fx->f, qi, &a);
+				flow_next(&fx->f);
+			}
+			assert_true(fx->f.at_review);
+			assert_int_equal(lastpos, last);	/* the last is "N of N" */
+		}
+	}
 }
 
 /* ---- multiple choice ---- */
@@ -591,6 +637,7 @@ main(void)
 		T(test_change_event),
 		T(test_clear),
 		T(test_progress),
+		T(test_progress_never_grows),
 		T(test_toggle_exclusive),
 		T(test_edit_goes_to_next_unanswered),
 		T(test_edit_back_to_review),
