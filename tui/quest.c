@@ -706,7 +706,8 @@ quest_load(struct quest *quest, const char *path, const char *display,
 		q->type = Q_SCALE;
 		q->text = xstrdup(quest->dims[d].text);
 		q->shrt = xstrdup(quest->dims[d].label);
-		q->help = xstrdup(N_("0 means not at all satisfied, 10 completely satisfied. You can skip this."));
+		/* No help of its own: the screen says what 0 and 10 mean in
+		 * the dimension's own end labels, which differ. */
 		q->optional = true;
 		q->min = METER_MIN;
 		q->max = METER_MAX;

@@ -426,6 +426,30 @@ header_title(struct session *s, const struct question *q)
 	return _("About you");
 }
 
+/* The question's help in the current language, or NULL.  A scale
+ * without help of its own (the generated meters) names its end labels,
+ * so that the hint never says "satisfied" above "Very bad ... Very good". */
+static char *
+help_text(struct session *s, const struct question *q)
+{
+	const struct quest *quest = &s->assets->quest;
+
+	if (q->help != NULL)
+		return xstrdup(_(q->help));
+	if (q->type != Q_SCALE)
+		return NULL;
+	const struct dimension *dim = q->meter >= 0 ? &quest->dims[q->meter] : NULL;
+	const char *low = q->low ? q->low : dim ? dim->low : NULL;
+	const char *high = q->high ? q->high : dim ? dim->high : NULL;
+	if (low == NULL || high == NULL)
+		return xstrdup(_("You can skip this question."));
+	/* TRANSLATORS: the hint of a 0-10 scale; %1$s and %2$s are its end
+	   labels as they stand beside 0 and 10, e.g. "Very bad" and "Very
+	   good". */
+	return xasprintf(_("0 means \"%1$s\" and 10 \"%2$s\". You can skip this question."),
+	    _(low), _(high));
+}
+
 static void
 question_draw(struct ui *ui, void *data)
 {
@@ -445,8 +469,10 @@ question_draw(struct ui *ui, void *data)
 
 	ui_body(ui, &y, &x, &h, &w);
 	int used = ui_wrap(ui, y, x, w, 3, ROLE_TITLE, _(q->text));
-	if (q->help != NULL)
-		used += ui_wrap(ui, y + used, x, w, 2, ROLE_HINT, _(q->help));
+	char *help = help_text(s, q);
+	if (help != NULL)
+		used += ui_wrap(ui, y + used, x, w, 2, ROLE_HINT, help);
+	free(help);
 	used++;
 
 	if (q->type == Q_NUMBER || q->type == Q_MUNICIPALITY) {
@@ -522,8 +548,10 @@ question_speak(struct ui *ui, void *data, bool whole)
 	size_t pos, total;
 	flow_progress(&s->flow, &pos, &total);
 	char *progress = xasprintf(_("Question %1$zu of %2$zu"), pos, total);
+	char *help = help_text(s, q);
 	char *out = xasprintf("%s. %s. %s.%s%s %s", header_title(s, q), _(q->text), progress,
-	    q->help ? " " : "", q->help ? _(q->help) : "", focus ? focus : "");
+	    help ? " " : "", help ? help : "", focus ? focus : "");
+	free(help);
 	free(progress);
 	free(focus);
 	return out;

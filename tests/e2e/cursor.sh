@@ -121,7 +121,7 @@ wait_for 'How satisfied are you with your family life right now?'
 ok_if "scale: the cursor starts on Skip" cursor_at_focus
 move scale 5 ' 5  ( )'
 move scale Down ' 6  ( )'
-move scale 0 'Not at all satisfied'
+move scale 0 ' 0  ( )'
 move scale End '[ Skip this question ]'
 keys 7 Enter
 wait_for 'How satisfied are you with your money situation right now?'

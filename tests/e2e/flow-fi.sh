@@ -89,9 +89,9 @@ keys Enter
 ok_if "meter: the family question in Finnish" \
     wait_for "$(t 'How satisfied are you with your family life right now?')"
 ok_if "meter: the low end is labelled in Finnish" \
-    marked "$(t 'Not at all satisfied')" " 0  ( )"
+    wait_re " 0  \\( \\) +$(re_quote "$(t 'Not at all satisfied')")"
 ok_if "meter: the high end is labelled in Finnish" \
-    marked "$(t 'Completely satisfied')" "10  ( )"
+    wait_re "10  \\( \\) +$(re_quote "$(t 'Completely satisfied')")"
 ok_if "meter: skip button in Finnish" wait_for "[ $(t 'Skip this question') ]"
 ok_if "meter: the focus starts on the skip button" focused "[ $(t 'Skip this question') ]"
 keys 7 Enter

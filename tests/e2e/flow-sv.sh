@@ -71,13 +71,13 @@ ok_if "single: the money question" wait_for "$(t 'Do you have enough money for t
 choose 2 "$(t 'How satisfied are you with your work or studies right now?')"
 
 # The meters.
-ok_if "meter: the ends labelled in Swedish" marked "$(t 'Not at all satisfied')" " 0  ( )"
+ok_if "meter: the ends labelled in Swedish" wait_re " 0  \\( \\) +$(re_quote "$(t 'Not at all satisfied')")"
 ok_if "meter: the skip button in Swedish" wait_for "[ $(t 'Skip this question') ]"
 keys 3 Enter
 ok_if "meter: the money meter" wait_for "$(t 'How satisfied are you with your money situation right now?')"
 keys End Enter
 ok_if "meter: the self-esteem meter" wait_for "$(t 'How do you feel about yourself right now?')"
-ok_if "meter: its own end labels" marked "$(t 'Very bad')" " 0  ( )"
+ok_if "meter: its own end labels" wait_re " 0  \\( \\) +$(re_quote "$(t 'Very bad')")"
 keys 6 Enter
 ok_if "meter: the coping meter" wait_for "$(t 'How well do you cope when life gets difficult?')"
 keys Enter
