@@ -523,8 +523,8 @@ load_events(struct loader *ld, json_t *root)
 		if (jr_array(&ld->jr, o, "meters", true, &meters) < 0)
 			return -1;
 		jr_key(&ld->jr, "meters");
-		if (json_array_size(meters) < 2 || json_array_size(meters) > QUEST_MAX_EVENT_METERS)
-			return jr_fail(&ld->jr, "an event names 2 to %d dimensions", QUEST_MAX_EVENT_METERS);
+		if (json_array_size(meters) < 1 || json_array_size(meters) > QUEST_MAX_EVENT_METERS)
+			return jr_fail(&ld->jr, "an event names 1 to %d dimensions", QUEST_MAX_EVENT_METERS);
 		json_array_foreach(meters, j, item) {
 			jr_index(&ld->jr, j);
 			int d = json_is_string(item) ? dim_parse(json_string_value(item)) : -1;

@@ -28,7 +28,9 @@ enum qtype { Q_SINGLE, Q_MULTI, Q_SCALE, Q_NUMBER, Q_MUNICIPALITY };
 /* Options of one question are a bitmask in an answer. */
 #define QUEST_MAX_OPTIONS 32
 #define QUEST_EVENT_QUESTION 0
-#define QUEST_MAX_EVENT_METERS 4
+/* At most two meter screens per event: each is 11 rows to read, and a
+ * citizen in a hard moment should not be surveyed (issue 10). */
+#define QUEST_MAX_EVENT_METERS 2
 /* Conditions are a bitmask in effects, profiles and catalogue entries. */
 #define QUEST_MAX_CONDITIONS 64
 typedef uint64_t condset;

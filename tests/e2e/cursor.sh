@@ -126,8 +126,6 @@ move scale End '[ Skip this question ]'
 keys 7 Enter
 wait_for 'How satisfied are you with your money situation right now?'
 keys Enter
-wait_for 'How satisfied are you with your health right now?'
-keys Enter
 
 # The municipality search: the cursor after the letters typed.
 wait_for 'Which municipality do you live in?'

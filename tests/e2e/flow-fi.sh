@@ -100,9 +100,6 @@ ok_if "meter: the money question" \
 keys End
 ok_if "meter: End moves to the skip button" wait_focus "[ $(t 'Skip this question') ]"
 keys Enter
-ok_if "meter: the health question" \
-    wait_for "$(t 'How satisfied are you with your health right now?')"
-keys 4 Enter
 
 # The municipality search.
 ok_if "municipality: the question in Finnish" \

@@ -54,8 +54,6 @@ ok_if "the first meter" wait_for "How satisfied are you with your work or studie
 keys 2 Enter
 ok_if "the second meter" wait_for "How satisfied are you with your money situation right now?"
 keys 3 Enter
-ok_if "the third meter" wait_for "Can you learn new things and use your skills right now?"
-keys 7 Enter
 ok_if "the municipality" wait_for "Which municipality do you live in?"
 ok_if "many municipalities show at once" test "$(screen | grep -c '^ *>\{0,1\} \{5,\}[A-ZÄÖ][a-zäöå]')" -ge 30
 type tampere

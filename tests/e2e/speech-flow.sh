@@ -61,11 +61,9 @@ flow() {
 	keys Enter
 	step 7 'How satisfied are you with your money situation right now?'
 	keys Enter
-	step 8 'How satisfied are you with your health right now?'
+	step 8 'Which municipality do you live in?'
 	keys Enter
-	step 9 'Which municipality do you live in?'
-	keys Enter
-	step 10 'Which age group are you in?'
+	step 9 'Which age group are you in?'
 	keys Enter
 	wait_for "Opastin · $(msg $L 'Check your answers')"
 	wait_focus "[ $(msg $L 'Show suggested services') ]"
@@ -104,16 +102,13 @@ flow() {
 	ok_if "$L: question 7 (a scale) is said whole" \
 	    said "$(utt "$(q 'How satisfied are you with your money situation right now?')" \
 	    "$(progress_re $L 7)" "$(lit "$(msg $L 'Skip this question'), $(msg $L button)")\$")"
-	ok_if "$L: question 8 (a scale) is said whole" \
-	    said "$(utt "$(q 'How satisfied are you with your health right now?')" \
-	    "$(progress_re $L 8)" "$(lit "$(msg $L 'Skip this question'), $(msg $L button)")\$")"
-	ok_if "$L: question 9 (the municipality) is said whole, focus on its button" \
+	ok_if "$L: question 8 (the municipality) is said whole, focus on its button" \
 	    said "$(utt "$(q 'About you')" "$(q 'Which municipality do you live in?')" \
-	    "$(progress_re $L 9)" \
+	    "$(progress_re $L 8)" \
 	    "$(lit "$(msg $L 'Not in Finland / prefer not to say'), $(msg $L button)")\$")"
-	ok_if "$L: question 10 is said whole" \
+	ok_if "$L: question 9 is said whole" \
 	    said "$(utt "$(q 'Which age group are you in?')" \
-	    "$(progress_re $L 10)" "$(lit "1, $(msg $L 'Under 18')")\$")"
+	    "$(progress_re $L 9)" "$(lit "1, $(msg $L 'Under 18')")\$")"
 	ok_if "$L: the review is said whole, with its focused button" \
 	    said "$(utt "$(q 'Check your answers')" \
 	    "$(q 'These are your answers. Choose one to change it, or go on to the services.')" \
