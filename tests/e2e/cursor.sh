@@ -117,14 +117,14 @@ move multi End '[ Continue ]'
 keys Enter
 
 # A scale, 0 to 10, focus on "Skip" first.
-wait_for 'How satisfied are you with your family life right now?'
+wait_for 'How are things in your family right now?'
 ok_if "scale: the cursor starts on Skip" cursor_at_focus
 move scale 5 ' 5  ( )'
 move scale Down ' 6  ( )'
 move scale 0 ' 0  ( )'
 move scale End '[ Skip this question ]'
 keys 7 Enter
-wait_for 'How satisfied are you with your money situation right now?'
+wait_for 'How is your money situation right now?'
 keys Enter
 
 # The municipality search: the cursor after the letters typed.

@@ -87,16 +87,16 @@ keys Enter
 
 # The meters: 0 to 10, skippable.
 ok_if "meter: the family question in Finnish" \
-    wait_for "$(t 'How satisfied are you with your family life right now?')"
+    wait_for "$(t 'How are things in your family right now?')"
 ok_if "meter: the low end is labelled in Finnish" \
-    wait_re " 0  \\( \\) +$(re_quote "$(t 'Not at all satisfied')")"
+    wait_re " 0  \\( \\) +$(re_quote "$(t 'Very bad')")"
 ok_if "meter: the high end is labelled in Finnish" \
-    wait_re "10  \\( \\) +$(re_quote "$(t 'Completely satisfied')")"
+    wait_re "10  \\( \\) +$(re_quote "$(t 'Very good')")"
 ok_if "meter: skip button in Finnish" wait_for "[ $(t 'Skip this question') ]"
 ok_if "meter: the focus starts on the skip button" focused "[ $(t 'Skip this question') ]"
 keys 7 Enter
 ok_if "meter: the money question" \
-    wait_for "$(t 'How satisfied are you with your money situation right now?')"
+    wait_for "$(t 'How is your money situation right now?')"
 keys End
 ok_if "meter: End moves to the skip button" wait_focus "[ $(t 'Skip this question') ]"
 keys Enter

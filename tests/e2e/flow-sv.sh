@@ -68,10 +68,10 @@ ok_if "multi: the third stays unticked" marked "$(t 'Starting my own business')"
 ok_if "multi: the key bar names Space in Swedish" wait_for "$(t Space) $(t Tick)"
 keys End Enter
 ok_if "single: the money question" wait_for "$(t 'Do you have enough money for the next month?')"
-choose 2 "$(t 'How satisfied are you with your money situation right now?')"
+choose 2 "$(t 'How is your money situation right now?')"
 
 # The meters.
-ok_if "meter: the ends labelled in Swedish" wait_re " 0  \\( \\) +$(re_quote "$(t 'Not at all satisfied')")"
+ok_if "meter: the ends labelled in Swedish" wait_re " 0  \\( \\) +$(re_quote "$(t 'Very bad')")"
 ok_if "meter: the skip button in Swedish" wait_for "[ $(t 'Skip this question') ]"
 keys 3 Enter
 ok_if "meter: the coping meter, the second and last" wait_for "$(t 'How well do you cope when life gets difficult?')"

@@ -73,9 +73,9 @@ ok_if "the tick survives F2" wait_marked "$(msgc sv ke7-worries Money)" "[x]"
 keys F2 F2
 ok_if "... and F2 back to Finnish" wait_marked "$(msgc fi ke7-worries Money)" "[x]"
 keys End Enter
-ok_if "the meters follow: housing" wait_for "$(msg fi 'How satisfied are you with your housing right now?')"
+ok_if "the meters follow: housing" wait_for "$(msg fi 'How is your housing situation right now?')"
 keys 8 Enter
-ok_if "the money meter" wait_for "$(msg fi 'How satisfied are you with your money situation right now?')"
+ok_if "the money meter" wait_for "$(msg fi 'How is your money situation right now?')"
 ok_if "the rest to the municipality" \
     enter_until "$(msg fi 'Which municipality do you live in?')"
 type helsin

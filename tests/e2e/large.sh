@@ -50,9 +50,9 @@ keys End Enter
 ok_if "the number question" wait_for "How many people will work in the business?"
 type 4
 keys Enter
-ok_if "the first meter" wait_for "How satisfied are you with your work or studies right now?"
+ok_if "the first meter" wait_for "How are your work or studies going right now?"
 keys 2 Enter
-ok_if "the second meter" wait_for "How satisfied are you with your money situation right now?"
+ok_if "the second meter" wait_for "How is your money situation right now?"
 keys 3 Enter
 ok_if "the municipality" wait_for "Which municipality do you live in?"
 ok_if "many municipalities show at once" test "$(screen | grep -c '^ *>\{0,1\} \{5,\}[A-ZÄÖ][a-zäöå]')" -ge 30

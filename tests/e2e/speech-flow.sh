@@ -57,9 +57,9 @@ flow() {
 	keys Enter
 	step 5 'Which of these would you like help with?'
 	keys End Enter
-	step 6 'How satisfied are you with your family life right now?'
+	step 6 'How are things in your family right now?'
 	keys Enter
-	step 7 'How satisfied are you with your money situation right now?'
+	step 7 'How is your money situation right now?'
 	keys Enter
 	step 8 'Which municipality do you live in?'
 	keys Enter
@@ -97,10 +97,10 @@ flow() {
 	    "$(progress_re $L 5)" \
 	    "$(lit "1, $(msg $L 'Money during parental leave'), $(msg $L 'not selected')")\$")"
 	ok_if "$L: question 6 (a scale) is said whole, focus on Skip" \
-	    said "$(utt "$(q 'How satisfied are you with your family life right now?')" \
+	    said "$(utt "$(q 'How are things in your family right now?')" \
 	    "$(progress_re $L 6)" "$(lit "$(msg $L 'Skip this question'), $(msg $L button)")\$")"
 	ok_if "$L: question 7 (a scale) is said whole" \
-	    said "$(utt "$(q 'How satisfied are you with your money situation right now?')" \
+	    said "$(utt "$(q 'How is your money situation right now?')" \
 	    "$(progress_re $L 7)" "$(lit "$(msg $L 'Skip this question'), $(msg $L button)")\$")"
 	ok_if "$L: question 8 (the municipality) is said whole, focus on its button" \
 	    said "$(utt "$(q 'About you')" "$(q 'Which municipality do you live in?')" \
