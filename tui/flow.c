@@ -105,18 +105,104 @@ flow_steps(const struct flow *f, size_t *out)
 	return n;
 }
 
+/*
+ * The questions that event ev can ask, in the order they come, whether
+ * or not the answers show them: its follow-ups, its meters, the common
+ * questions.  Returns how many; out has room for quest->nq.
+ */
+static size_t
+event_order(const struct flow *f, long ev, size_t *out)
+{
+	const struct quest *quest = f->quest;
+	size_t n = 0;
+
+	out[n++] = QUEST_EVENT_QUESTION;
+	if (ev >= 0) {
+		const struct event *e = &quest->events[ev];
+		for (size_t i = e->first; i < e->first + e->count; i++)
+			out[n++] = i;
+		for (size_t i = 0; i < e->nmeters; i++)
+			out[n++] = quest->meter_first + (size_t)e->meters[i];
+	}
+	for (size_t i = quest->common_first; i < quest->nq; i++)
+		out[n++] = i;
+	return n;
+}
+
+static size_t
+index_in(const size_t *v, size_t n, size_t qi)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == qi)
+			return i;
+	return n;
+}
+
+/* How many of order[from ..] may still be asked: a question whose
+ * condition rests on an answer not yet given for good (at or after
+ * position from) counts, since that answer may still show it. */
+static size_t
+still_to_come(const struct flow *f, const size_t *order, size_t n, size_t from)
+{
+	size_t count = 0;
+
+	for (size_t k = from; k < n; k++) {
+		const struct question *q = &f->quest->q[order[k]];
+		const struct cond *c = &q->when;
+		if (c->kind == COND_NONE || index_in(order, n, c->question) >= from ||
+		    flow_visible(f, order[k]))
+			count++;
+	}
+	return count;
+}
+
 void
 flow_progress(const struct flow *f, size_t *pos, size_t *total)
 {
-	size_t *steps = xcalloc(f->quest->nq, sizeof *steps);
-	size_t n = flow_steps(f, steps);
+	const struct quest *quest = f->quest;
+	size_t *order = xcalloc(quest->nq, sizeof *order);
+	long ev = flow_event(f);
+	size_t n, at;
 
-	*total = n;
-	*pos = n;
-	for (size_t i = 0; i < n; i++)
-		if (steps[i] == f->cur)
-			*pos = i + 1;
-	free(steps);
+	/*
+	 * "Question pos of total", where total counts the questions asked so
+	 * far and every one that may still come, so that it never grows as
+	 * the citizen answers (it used to: "2 of 11", then "3 of 12").
+	 * Before the event is chosen, that is the longest event.
+	 */
+	*pos = 1;
+	*total = 1;
+	if (f->cur == QUEST_EVENT_QUESTION) {
+		for (size_t e = 0; e < quest->nevents; e++) {
+			n = event_order(f, (long)e, order);
+			size_t t = 1 + still_to_come(f, order, n, 1);
+			if (t > *total)
+				*total = t;
+		}
+		free(order);
+		return;
+	}
+	n = event_order(f, ev, order);
+	at = index_in(order, n, f->cur);
+	if (at == n) {
+		free(order);
+		size_t *steps = xcalloc(quest->nq, sizeof *steps);
+		n = flow_steps(f, steps);
+		*total = n;
+		*pos = n;
+		for (size_t i = 0; i < n; i++)
+			if (steps[i] == f->cur)
+				*pos = i + 1;
+		free(steps);
+		return;
+	}
+	size_t before = 0;
+	for (size_t k = 0; k < at; k++)
+		if (flow_visible(f, order[k]))
+			before++;
+	*pos = before + 1;
+	*total = before + still_to_come(f, order, n, at);
+	free(order);
 }
 
 bool

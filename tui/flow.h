@@ -44,7 +44,10 @@ bool flow_visible(const struct flow *, size_t qi);
 /* The questions asked, in order, into out (room for quest->nq, or NULL);
  * returns how many. */
 size_t flow_steps(const struct flow *, size_t *out);
-/* "Question pos of total" for the current question (pos from 1). */
+/* "Question pos of total" for the current question (pos from 1).  The
+ * total counts the questions asked so far and every one that may still
+ * come, so it never grows as the citizen answers; before the event is
+ * chosen, the longest event's. */
 void flow_progress(const struct flow *, size_t *pos, size_t *total);
 
 /* Record an answer, then drop the answers that no longer apply. */

@@ -117,31 +117,41 @@ by_name(const void *a, const void *b)
 	return collate(x->name[i], y->name[i]);
 }
 
+/* How well a municipality matches the folded query: 0 its name in
+ * either language is the query, 1 a name begins with it, 2 the query is
+ * elsewhere in a name, 3 no match. */
+static int
+match_tier(const struct muni *mu, const char *q)
+{
+	size_t len = strlen(q);
+
+	if (strcmp(mu->folded[0], q) == 0 || strcmp(mu->folded[1], q) == 0)
+		return 0;
+	if (strncmp(mu->folded[0], q, len) == 0 || strncmp(mu->folded[1], q, len) == 0)
+		return 1;
+	if (text_match(mu->folded[0], q) || text_match(mu->folded[1], q))
+		return 2;
+	return 3;
+}
+
 size_t
 munis_filter(const struct munis *m, const char *query, enum lang l, size_t *out)
 {
 	char *q = text_fold(query);
-	size_t n = 0, nprefix = 0;
+	size_t n = 0;
 
-	/* Prefix matches first. */
-	for (size_t i = 0; i < m->n; i++) {
-		const struct muni *mu = &m->v[i];
-		if (strncmp(mu->folded[0], q, strlen(q)) == 0 ||
-		    strncmp(mu->folded[1], q, strlen(q)) == 0)
-			out[n++] = i;
-	}
-	nprefix = n;
-	for (size_t i = 0; i < m->n; i++) {
-		const struct muni *mu = &m->v[i];
-		bool prefix = strncmp(mu->folded[0], q, strlen(q)) == 0 ||
-		    strncmp(mu->folded[1], q, strlen(q)) == 0;
-		if (!prefix && (text_match(mu->folded[0], q) || text_match(mu->folded[1], q)))
-			out[n++] = i;
-	}
-	free(q);
 	sort_m = m;
 	sort_lang = l;
-	qsort(out, nprefix, sizeof *out, by_name);
-	qsort(out + nprefix, n - nprefix, sizeof *out, by_name);
+	/* The exact name first ("Ii" before Iisalmi), then the names that
+	 * begin with the letters, as the hint promises, then the rest;
+	 * each group in alphabetical order. */
+	for (int tier = 0; tier < 3; tier++) {
+		size_t from = n;
+		for (size_t i = 0; i < m->n; i++)
+			if (match_tier(&m->v[i], q) == tier)
+				out[n++] = i;
+		qsort(out + from, n - from, sizeof *out, by_name);
+	}
+	free(q);
 	return n;
 }

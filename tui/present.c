@@ -230,10 +230,9 @@ present_answer(const struct session *s, size_t qi)
 	const struct question *q = &s->assets->quest.q[qi];
 	const struct answer *a = &s->flow.answers[qi];
 
-	if (a->state == ANSWER_NONE)
+	/* Skipped or never reached, the citizen gave no answer. */
+	if (a->state != ANSWER_SET)
 		return xstrdup(_("(not answered)"));
-	if (a->state == ANSWER_SKIPPED)
-		return xstrdup(_("(skipped)"));
 	switch (q->type) {
 	case Q_SINGLE:
 		return xstrdup(quest_label(&q->opts[a->value]));
@@ -247,7 +246,7 @@ present_answer(const struct session *s, size_t qi)
 			free(out);
 			out = next;
 		}
-		return out ? out : xstrdup(_("(none of these)"));
+		return out ? out : xstrdup(_("(not answered)"));
 	}
 	case Q_SCALE:
 		/* TRANSLATORS: a rating on the review screen, e.g. "7 of 10". */

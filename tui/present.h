@@ -42,7 +42,7 @@ char *present_web(const struct channel *, size_t k, enum lang);
 char *present_in_languages(unsigned int mask);
 
 /* The answer to question qi in words: "Moving home", "7 of 10",
- * "(skipped)".  A new string; it may hold what the citizen entered, so
+ * "(not answered)".  A new string; it may hold what the citizen entered, so
  * free it with wipe_free_str(). */
 char *present_answer(const struct session *, size_t qi);
 

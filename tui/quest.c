@@ -523,8 +523,8 @@ load_events(struct loader *ld, json_t *root)
 		if (jr_array(&ld->jr, o, "meters", true, &meters) < 0)
 			return -1;
 		jr_key(&ld->jr, "meters");
-		if (json_array_size(meters) < 2 || json_array_size(meters) > QUEST_MAX_EVENT_METERS)
-			return jr_fail(&ld->jr, "an event names 2 to %d dimensions", QUEST_MAX_EVENT_METERS);
+		if (json_array_size(meters) < 1 || json_array_size(meters) > QUEST_MAX_EVENT_METERS)
+			return jr_fail(&ld->jr, "an event names 1 to %d dimensions", QUEST_MAX_EVENT_METERS);
 		json_array_foreach(meters, j, item) {
 			jr_index(&ld->jr, j);
 			int d = json_is_string(item) ? dim_parse(json_string_value(item)) : -1;
@@ -706,7 +706,8 @@ quest_load(struct quest *quest, const char *path, const char *display,
 		q->type = Q_SCALE;
 		q->text = xstrdup(quest->dims[d].text);
 		q->shrt = xstrdup(quest->dims[d].label);
-		q->help = xstrdup(N_("0 means not at all satisfied, 10 completely satisfied. You can skip this."));
+		/* No help of its own: the screen says what 0 and 10 mean in
+		 * the dimension's own end labels, which differ. */
 		q->optional = true;
 		q->min = METER_MIN;
 		q->max = METER_MAX;
@@ -773,6 +774,29 @@ quest_label(const struct choice *c)
 	if (c->context != NULL)
 		return pgettext_expr(c->context, c->label);
 	return _(c->label);
+}
+
+bool
+quest_exclusive(const struct choice *c)
+{
+	return strcmp(c->id, "none") == 0 || strcmp(c->id, "no-answer") == 0;
+}
+
+unsigned long
+quest_toggle(const struct question *q, unsigned long mask, size_t i)
+{
+	unsigned long bit = 1UL << i;
+
+	if (i >= q->nopts)
+		return mask;
+	if (mask & bit)
+		return mask & ~bit;
+	if (quest_exclusive(&q->opts[i]))
+		return bit;
+	for (size_t j = 0; j < q->nopts; j++)
+		if (quest_exclusive(&q->opts[j]))
+			mask &= ~(1UL << j);
+	return mask | bit;
 }
 
 long

@@ -28,7 +28,9 @@ enum qtype { Q_SINGLE, Q_MULTI, Q_SCALE, Q_NUMBER, Q_MUNICIPALITY };
 /* Options of one question are a bitmask in an answer. */
 #define QUEST_MAX_OPTIONS 32
 #define QUEST_EVENT_QUESTION 0
-#define QUEST_MAX_EVENT_METERS 4
+/* At most two meter screens per event: each is 11 rows to read, and a
+ * citizen in a hard moment should not be surveyed (issue 10). */
+#define QUEST_MAX_EVENT_METERS 2
 /* Conditions are a bitmask in effects, profiles and catalogue entries. */
 #define QUEST_MAX_CONDITIONS 64
 typedef uint64_t condset;
@@ -149,6 +151,13 @@ const char *quest_short(const struct quest *, size_t qi);
  * its context, if it has one.  Every screen, reason and summary that
  * shows an answer goes through this. */
 const char *quest_label(const struct choice *);
+/* Whether a multiple-choice option stands alone: "none" (None of these)
+ * and "no-answer" (Prefer not to say) cannot be ticked with others. */
+bool quest_exclusive(const struct choice *);
+/* The mask after ticking or unticking option i of a multiple-choice
+ * question: ticking an exclusive option clears the others, and ticking
+ * any other clears the exclusive ones. */
+unsigned long quest_toggle(const struct question *, unsigned long mask, size_t i);
 /* Index of the condition with this id, or -1. */
 long quest_condition(const struct quest *, const char *id);
 /* The event whose id is code (or whose sub-event it is), or -1. */

@@ -30,6 +30,7 @@ struct qscreen {
 	struct field field;	/* number, municipality search */
 	size_t *matches;	/* municipality: indices that match the search */
 	size_t nmatches;
+	size_t first_match;	/* item index of matches[0], after the button */
 	enum lang sorted_in;	/* the language the matches are sorted in */
 	/* Items of the list, rebuilt on each draw in the current language. */
 	struct list_item *items;
@@ -52,7 +53,11 @@ refilter(struct ui *ui, struct qscreen *qs)
 	struct session *s = ui_session(ui);
 	qs->nmatches = munis_filter(&s->assets->munis, qs->field.text, s->lang, qs->matches);
 	qs->sorted_in = s->lang;
-	qs->list.focus = 0;
+	/* Typed letters focus the best match; with nothing typed, or
+	 * nothing matching, the focus rests on "Not in Finland / prefer
+	 * not to say", so that Enter never picks a municipality the
+	 * citizen did not choose. */
+	qs->list.focus = qs->field.chars > 0 && qs->nmatches > 0 ? qs->first_match : 0;
 	qs->list.top = 0;
 }
 
@@ -63,11 +68,13 @@ resort(struct ui *ui, struct qscreen *qs)
 {
 	if (qs->q->type != Q_MUNICIPALITY || qs->sorted_in == ui_session(ui)->lang)
 		return;
-	size_t focused = qs->list.focus < qs->nmatches ? qs->matches[qs->list.focus] : (size_t)-1;
+	size_t at = qs->list.focus - qs->first_match;
+	size_t focused = qs->list.focus >= qs->first_match && at < qs->nmatches ?
+	    qs->matches[at] : (size_t)-1;
 	refilter(ui, qs);
 	for (size_t i = 0; i < qs->nmatches; i++)
 		if (qs->matches[i] == focused)
-			qs->list.focus = i;
+			qs->list.focus = qs->first_match + i;
 }
 
 static void *
@@ -97,7 +104,8 @@ question_init(struct ui *ui)
 		else if (a.state == ANSWER_SKIPPED)
 			qs->list.focus = METER_MAX + 1;
 		else
-			qs->list.focus = 5;
+			/* On "Skip": Enter records no rating nobody gave. */
+			qs->list.focus = METER_MAX + 1;
 		break;
 	case Q_NUMBER:
 		if (a.state == ANSWER_SET) {
@@ -109,11 +117,12 @@ question_init(struct ui *ui)
 		break;
 	case Q_MUNICIPALITY:
 		qs->matches = xcalloc(s->assets->munis.n, sizeof *qs->matches);
+		qs->first_match = 1;
 		refilter(ui, qs);
 		if (a.state == ANSWER_SET)
 			for (size_t i = 0; i < qs->nmatches; i++)
 				if (qs->matches[i] == (size_t)a.value)
-					qs->list.focus = i;
+					qs->list.focus = qs->first_match + i;
 		break;
 	}
 	return qs;
@@ -216,6 +225,8 @@ build_items(struct ui *ui, struct qscreen *qs)
 			add_button(qs, BUTTON_SKIP, _("Skip this question"));
 		break;
 	case Q_MUNICIPALITY:
+		/* First, so that it is where the focus starts. */
+		add_button(qs, BUTTON_SKIP, _("Not in Finland / prefer not to say"));
 		for (size_t i = 0; i < qs->nmatches; i++) {
 			const struct muni *m = &s->assets->munis.v[qs->matches[i]];
 			const char *other = muni_other_name(m, s->lang);
@@ -223,10 +234,9 @@ build_items(struct ui *ui, struct qscreen *qs)
 			    own(qs, xasprintf("%s (%s)", muni_name(m, s->lang), other)) :
 			    muni_name(m, s->lang);
 			bool on = a.state == ANSWER_SET && (size_t)a.value == qs->matches[i];
-			add_item(qs, text, on ? MARK_RADIO_ON : MARK_NONE, true);
+			/* Unnumbered: digits type into the search. */
+			add_item(qs, text, on ? MARK_RADIO_ON : MARK_NONE, false);
 		}
-		if (q->optional)
-			add_button(qs, BUTTON_SKIP, _("Skip this question"));
 		break;
 	}
 	if (qs->list.focus >= qs->nitems)
@@ -295,10 +305,15 @@ activate(struct ui *ui, struct qscreen *qs, size_t i)
 		break;
 	case Q_MULTI:
 		if ((int)i == qs->buttons[BUTTON_CONTINUE]) {
-			a.mask = qs->mask;
-			commit(ui, qs, &a);
+			/* Nothing ticked is no answer, not "none of these". */
+			if (qs->mask == 0)
+				skip(ui, qs);
+			else {
+				a.mask = qs->mask;
+				commit(ui, qs, &a);
+			}
 		} else
-			qs->mask ^= 1UL << i;
+			qs->mask = quest_toggle(q, qs->mask, i);
 		break;
 	case Q_SCALE:
 		a.value = (int)i;
@@ -308,8 +323,8 @@ activate(struct ui *ui, struct qscreen *qs, size_t i)
 		enter_number(ui, qs);
 		break;
 	case Q_MUNICIPALITY:
-		if (i < qs->nmatches) {
-			a.value = (int)qs->matches[i];
+		if (i >= qs->first_match && i - qs->first_match < qs->nmatches) {
+			a.value = (int)qs->matches[i - qs->first_match];
 			commit(ui, qs, &a);
 		}
 		break;
@@ -326,8 +341,12 @@ question_key(struct ui *ui, void *data, int key)
 	build_items(ui, qs);
 	if (key == UI_KEY_ENTER) {
 		if (q->type == Q_MULTI && qs->list.focus < q->nopts) {
-			struct answer a = { .state = ANSWER_SET, .mask = qs->mask };
-			commit(ui, qs, &a);
+			/* Enter ticks, as it chooses on every other list; on a
+			 * ticked box it goes on to "Continue". */
+			if (qs->mask & (1UL << qs->list.focus))
+				qs->list.focus = (size_t)qs->buttons[BUTTON_CONTINUE];
+			else
+				qs->mask = quest_toggle(q, qs->mask, qs->list.focus);
 		} else if (q->type == Q_NUMBER && (int)qs->list.focus != qs->buttons[BUTTON_SKIP])
 			enter_number(ui, qs);
 		else if (q->type == Q_MUNICIPALITY && qs->nmatches == 0 &&
@@ -340,24 +359,29 @@ question_key(struct ui *ui, void *data, int key)
 	}
 	if (key == ' ' && q->type == Q_MULTI) {
 		if (qs->list.focus < q->nopts)
-			qs->mask ^= 1UL << qs->list.focus;
+			qs->mask = quest_toggle(q, qs->mask, qs->list.focus);
 		return UI_HANDLED;
 	}
+	/* Backspace in an empty field does nothing: held down, it must not
+	 * walk back through the questions.  Esc goes back. */
 	if (q->type == Q_NUMBER) {
 		if (key >= '0' && key <= '9')
 			return field_type(&qs->field, (unsigned)key) ? UI_HANDLED : UI_IGNORED;
-		if (UI_IS_ERASE(key))
-			return field_erase(&qs->field) ? UI_HANDLED : UI_IGNORED;
+		if (UI_IS_ERASE(key)) {
+			field_erase(&qs->field);
+			return UI_HANDLED;
+		}
 	}
 	if (q->type == Q_MUNICIPALITY) {
 		if (UI_IS_ERASE(key)) {
-			if (!field_erase(&qs->field))
-				return UI_IGNORED;
-			refilter(ui, qs);
+			if (field_erase(&qs->field))
+				refilter(ui, qs);
 			return UI_HANDLED;
 		}
+		/* Digits too type into the search: they never pick the Nth
+		 * municipality. */
 		if (key < UI_FN_BASE && key != UI_KEY_ESC && key != UI_KEY_TAB &&
-		    !(key >= '0' && key <= '9') && key >= 0x20) {
+		    key >= 0x20 && key != 0x7F) {
 			if (field_type(&qs->field, (unsigned)key))
 				refilter(ui, qs);
 			return UI_HANDLED;
@@ -402,6 +426,30 @@ header_title(struct session *s, const struct question *q)
 	return _("About you");
 }
 
+/* The question's help in the current language, or NULL.  A scale
+ * without help of its own (the generated meters) names its end labels,
+ * so that the hint never says "satisfied" above "Very bad ... Very good". */
+static char *
+help_text(struct session *s, const struct question *q)
+{
+	const struct quest *quest = &s->assets->quest;
+
+	if (q->help != NULL)
+		return xstrdup(_(q->help));
+	if (q->type != Q_SCALE)
+		return NULL;
+	const struct dimension *dim = q->meter >= 0 ? &quest->dims[q->meter] : NULL;
+	const char *low = q->low ? q->low : dim ? dim->low : NULL;
+	const char *high = q->high ? q->high : dim ? dim->high : NULL;
+	if (low == NULL || high == NULL)
+		return xstrdup(_("You can skip this question."));
+	/* TRANSLATORS: the hint of a 0-10 scale; %1$s and %2$s are its end
+	   labels as they stand beside 0 and 10, e.g. "Very bad" and "Very
+	   good". */
+	return xasprintf(_("0 means \"%1$s\" and 10 \"%2$s\". You can skip this question."),
+	    _(low), _(high));
+}
+
 static void
 question_draw(struct ui *ui, void *data)
 {
@@ -421,8 +469,10 @@ question_draw(struct ui *ui, void *data)
 
 	ui_body(ui, &y, &x, &h, &w);
 	int used = ui_wrap(ui, y, x, w, 3, ROLE_TITLE, _(q->text));
-	if (q->help != NULL)
-		used += ui_wrap(ui, y + used, x, w, 2, ROLE_HINT, _(q->help));
+	char *help = help_text(s, q);
+	if (help != NULL)
+		used += ui_wrap(ui, y + used, x, w, 2, ROLE_HINT, help);
+	free(help);
 	used++;
 
 	if (q->type == Q_NUMBER || q->type == Q_MUNICIPALITY) {
@@ -442,6 +492,11 @@ question_draw(struct ui *ui, void *data)
 			/* TRANSLATORS: %1$d and %2$d are the smallest and largest number allowed. */
 			hint = xasprintf(_("Type a number from %1$d to %2$d, then press Enter."),
 			    q->min, q->max);
+		else if (qs->nmatches == 0 && qs->field.chars > 0)
+			/* TRANSLATORS: %s is what was typed, e.g. "tukholma".  The
+			   button "Not in Finland / prefer not to say" is right
+			   under it, with the focus.  One line of the screen. */
+			hint = xasprintf(_("No municipality matches \"%s\"."), qs->field.text);
 		else
 			/* TRANSLATORS: %zu is how many municipalities match what was typed. */
 			hint = xasprintf(ngettext("Type the first letters of the name. %zu municipality matches.",
@@ -463,7 +518,8 @@ question_keybar(void *data, const char **enter, bool *space)
 	struct qscreen *qs = data;
 
 	*space = qs->q->type == Q_MULTI;
-	if (qs->q->type == Q_MULTI || qs->q->type == Q_NUMBER)
+	/* On a box Enter ticks it: "Select", as on the other lists. */
+	if ((qs->q->type == Q_MULTI && qs->list.focus >= qs->q->nopts) || qs->q->type == Q_NUMBER)
 		/* TRANSLATORS: on the key bar after "Enter", and a button.
 		   The labels after Enter, Space, Esc, F1 and F10 and the
 		   name "Space" share 47 columns of the key bar. */
@@ -481,7 +537,7 @@ question_speak(struct ui *ui, void *data, bool whole)
 	build_items(ui, qs);
 	if (q->type == Q_NUMBER)
 		focus = xasprintf("%s %s", _("Your answer:"), qs->field.text);
-	else if (q->type == Q_MUNICIPALITY && qs->list.focus < qs->nmatches) {
+	else if (q->type == Q_MUNICIPALITY && qs->list.focus >= qs->first_match) {
 		char *item = list_utterance(&qs->list, qs->items, qs->nitems);
 		focus = xasprintf("%s %s. %s", _("Search:"), qs->field.text, item ? item : "");
 		free(item);
@@ -492,8 +548,10 @@ question_speak(struct ui *ui, void *data, bool whole)
 	size_t pos, total;
 	flow_progress(&s->flow, &pos, &total);
 	char *progress = xasprintf(_("Question %1$zu of %2$zu"), pos, total);
+	char *help = help_text(s, q);
 	char *out = xasprintf("%s. %s. %s.%s%s %s", header_title(s, q), _(q->text), progress,
-	    q->help ? " " : "", q->help ? _(q->help) : "", focus ? focus : "");
+	    help ? " " : "", help ? help : "", focus ? focus : "");
+	free(help);
 	free(progress);
 	free(focus);
 	return out;

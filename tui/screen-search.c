@@ -73,8 +73,11 @@ search_key(struct ui *ui, void *data, int key)
 		submit(ui, sr);
 		return UI_HANDLED;
 	}
-	if (UI_IS_ERASE(key))
-		return field_erase(&sr->field) ? UI_HANDLED : UI_IGNORED;
+	/* Backspace in an empty field does nothing; Esc goes back. */
+	if (UI_IS_ERASE(key)) {
+		field_erase(&sr->field);
+		return UI_HANDLED;
+	}
 	if (key < UI_FN_BASE && key >= 0x20 && key != 0x7F)
 		return field_type(&sr->field, (unsigned)key) ? UI_HANDLED : UI_IGNORED;
 	return UI_IGNORED;

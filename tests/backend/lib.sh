@@ -272,10 +272,16 @@ to_review() {
 	keys "$2"
 	keys Enter
 	wait_gone "$(msg "$1" 'What has happened in your life?')" || return 1
-	# Enter on each question; stuck (a question that needs typing) fails.
-	for _ in $(seq 1 30); do
+	# Enter on each question, after 7 on a meter (Enter alone skips it,
+	# and the recommender needs a meter); stuck (a question that needs
+	# typing) fails.
+	for _ in $(seq 1 40); do
 		screen | grep -qF -- "$_review" && return 0
 		_before=$(screen)
+		if screen | grep -qE '^ +(>)? +10  \( \)'; then
+			keys 7
+			wait_focus ' 7  ( )' 2 >/dev/null || return 1
+		fi
 		keys Enter
 		_tries=40
 		while [ "$(screen)" = "$_before" ]; do

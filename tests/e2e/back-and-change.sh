@@ -33,7 +33,7 @@ choose 2 "$(t 'What kind of home are you moving to?')"
 ok_if "a move in Finland asks about the new home" wait_re "$(progress_re $L 3)"
 choose 1 "$(t 'Can you pay the rent and the costs of moving?')"
 ok_if "a rented home asks about the rent" wait_re "$(progress_re $L 4)"
-choose 2 "$(t 'How satisfied are you with your housing right now?')"
+choose 2 "$(t 'How is your housing situation right now?')"
 ok_if "then the first meter" wait_re "$(progress_re $L 5)"
 
 # Back, with Esc and with Backspace.
@@ -55,8 +55,10 @@ ok_if "... and has the focus" wait_focus "$(t "$IN_FINLAND")"
 choose 3 "$(t 'Where are you moving to?')"
 ok_if "moving abroad asks for the destination" wait_re "$(progress_re $L 3)"
 ok_if "... with nothing marked yet" not_shown "(*)"
-choose 2 "$(t 'How satisfied are you with your housing right now?')"
+choose 2 "$(t 'How is your housing situation right now?')"
 ok_if "then the meters, without the rent question" wait_re "$(progress_re $L 4)"
+keys 6 Enter
+ok_if "a rating given on the housing meter" wait_gone "$(t 'How is your housing situation right now?')"
 ok_if "every remaining question answered: the review" enter_until "$(t 'Check your answers')"
 
 ok_if "review: the new kind of move" wait_for "$(rline 'Kind of move' "$ABROAD")"
@@ -64,7 +66,7 @@ ok_if "review: the destination" wait_for "$(rline Destination 'Another EU countr
 ok_if "review: the dropped new-home answer is gone" not_shown "$(t 'New home'):"
 ok_if "review: the dropped rent answer is gone" not_shown "$(t 'Paying rent'):"
 ok_if "review: the meters answered on the way are there" \
-    wait_for "$(msgf $L '%1$s: %2$s' "$(t Housing)" "$(msgf $L '%d of 10' 5)")"
+    wait_for "$(msgf $L '%1$s: %2$s' "$(t Housing)" "$(msgf $L '%d of 10' 6)")"
 ok_if "review: the municipality and age are there" \
     in_order "$(t 'Kind of move'):" "$(t Destination):" "$(t Housing):" "$(t Municipality):" "$(t 'Age group'):"
 
@@ -86,7 +88,7 @@ ok_if "review: the new home" wait_for "$(rline 'New home' 'Not sure yet')"
 ok_if "review: the destination is gone" not_shown "$(t Destination):"
 ok_if "review: no rent question for this kind of home" not_shown "$(t 'Paying rent'):"
 ok_if "review: the meters are kept" \
-    wait_for "$(msgf $L '%1$s: %2$s' "$(t Housing)" "$(msgf $L '%d of 10' 5)")"
+    wait_for "$(msgf $L '%1$s: %2$s' "$(t Housing)" "$(msgf $L '%d of 10' 6)")"
 ok_if "review: the age group is kept" wait_for "$(t 'Age group'):"
 
 # A simple change from the review: the age group.

@@ -116,16 +116,15 @@ move multi 4 'I feel tired or low'
 move multi End '[ Continue ]'
 keys Enter
 
-# A scale, 0 to 10, focus on 5 first.
-wait_for 'How satisfied are you with your family life right now?'
-ok_if "scale: the cursor starts on 5" cursor_at_focus
+# A scale, 0 to 10, focus on "Skip" first.
+wait_for 'How are things in your family right now?'
+ok_if "scale: the cursor starts on Skip" cursor_at_focus
+move scale 5 ' 5  ( )'
 move scale Down ' 6  ( )'
-move scale 0 'Not at all satisfied'
+move scale 0 ' 0  ( )'
 move scale End '[ Skip this question ]'
 keys 7 Enter
-wait_for 'How satisfied are you with your money situation right now?'
-keys Enter
-wait_for 'How satisfied are you with your health right now?'
+wait_for 'How is your money situation right now?'
 keys Enter
 
 # The municipality search: the cursor after the letters typed.

@@ -72,10 +72,10 @@ keys F2
 ok_if "the tick survives F2" wait_marked "$(msgc sv ke7-worries Money)" "[x]"
 keys F2 F2
 ok_if "... and F2 back to Finnish" wait_marked "$(msgc fi ke7-worries Money)" "[x]"
-keys Enter
-ok_if "the meters follow" wait_for "$(msg fi 'How satisfied are you with your family life right now?')"
+keys End Enter
+ok_if "the meters follow: housing" wait_for "$(msg fi 'How is your housing situation right now?')"
 keys 8 Enter
-ok_if "the housing meter" wait_for "$(msg fi 'How satisfied are you with your housing right now?')"
+ok_if "the money meter" wait_for "$(msg fi 'How is your money situation right now?')"
 ok_if "the rest to the municipality" \
     enter_until "$(msg fi 'Which municipality do you live in?')"
 type helsin
@@ -97,7 +97,7 @@ review_in() {
 	wait_for "$(rline "$l" 'Agreement on children' "$(msg "$l" 'Yes, we agree')")" &&
 	wait_for "$(rline "$l" 'Where you will live' "$(msg "$l" 'I need a new home')")" &&
 	wait_for "$(rline "$l" Worries "$(msgc "$l" ke7-worries Money)")" &&
-	wait_for "$(rline "$l" Family "$(msgf "$l" '%d of 10' 8)")" &&
+	wait_for "$(rline "$l" Housing "$(msgf "$l" '%d of 10' 8)")" &&
 	wait_for "$(rline "$l" 'Age group' 30–49)" &&
 	wait_for "[ $(msg "$l" 'Show suggested services') ]"
 }

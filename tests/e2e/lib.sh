@@ -137,21 +137,42 @@ in_order() {
 	done
 }
 
-# Press Enter until TEXT shows, waiting for each new screen; for walking
-# through questions with their default choices.
+# Press Enter until TEXT shows, waiting for the screen to change after
+# each press; for walking through questions with their starting focus.
+# Enter skips a meter and the municipality, ticks a box and then goes on
+# to "Continue", so a walk records only the ticked first boxes.
 enter_until() {
-	for _ in $(seq 1 25); do
+	for _ in $(seq 1 40); do
 		screen | grep -qF -- "$1" && return 0
-		before=$(screen | head -n 1)
+		before=$(screen)
 		keys Enter
 		tries=100
-		while [ "$tries" -gt 0 ] && [ "$(screen | head -n 1)" = "$before" ] && \
+		while [ "$tries" -gt 0 ] && [ "$(screen)" = "$before" ] && \
 		    ! screen | grep -qF -- "$1"; do
 			tries=$((tries - 1))
 			sleep 0.05
 		done
 	done
 	wait_for "$1" 1
+}
+
+# keys_until TEXT KEY...: as enter_until, pressing the KEYs each time,
+# e.g. keys_until "Which municipality" 5 Enter rates every meter 5.
+keys_until() {
+	_until=$1
+	shift
+	for _ in $(seq 1 40); do
+		screen | grep -qF -- "$_until" && return 0
+		before=$(screen)
+		keys "$@"
+		tries=100
+		while [ "$tries" -gt 0 ] && [ "$(screen)" = "$before" ] && \
+		    ! screen | grep -qF -- "$_until"; do
+			tries=$((tries - 1))
+			sleep 0.05
+		done
+	done
+	wait_for "$_until" 1
 }
 
 # Poll until a line of the screen matches the extended regex RE.

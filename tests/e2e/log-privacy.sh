@@ -35,7 +35,7 @@ keys 3 Enter
 wait_for "What has happened in your life?" >/dev/null
 keys 3 Enter
 ok_if "the citizen chooses a life event" wait_for "Opastin · Moving home"
-enter_until "How satisfied are you with your housing" >/dev/null
+enter_until "How is your housing situation" >/dev/null
 keys 7
 ok_if "the citizen rates housing 7" wait_focus "7  ( )"
 keys Enter

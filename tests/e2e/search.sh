@@ -35,7 +35,7 @@ search() {
 }
 
 # again LANG WORDS: back to the search screen, where the words typed last
-# come back, and erase them (one Backspace more would leave the screen).
+# come back, and erase them.
 again() {
 	keys Escape
 	wait_for "$(msg "$1" 'Search:') $2_" || return 1

@@ -56,17 +56,14 @@ flow() {
 	wait_for "$(msg $L 'Your answer:') 1_"
 	keys Enter
 	step 5 'Which of these would you like help with?'
+	keys End Enter
+	step 6 'How are things in your family right now?'
 	keys Enter
-	step 6 'How satisfied are you with your family life right now?'
+	step 7 'How is your money situation right now?'
 	keys Enter
-	step 7 'How satisfied are you with your money situation right now?'
+	step 8 'Which municipality do you live in?'
 	keys Enter
-	step 8 'How satisfied are you with your health right now?'
-	keys Enter
-	step 9 'Which municipality do you live in?'
-	muni=$(screen | sed -n 's/^ *> *1  //p' | sed 's/ *$//')
-	keys Enter
-	step 10 'Which age group are you in?'
+	step 9 'Which age group are you in?'
 	keys Enter
 	wait_for "Opastin · $(msg $L 'Check your answers')"
 	wait_focus "[ $(msg $L 'Show suggested services') ]"
@@ -99,21 +96,19 @@ flow() {
 	    said "$(utt "$(q 'Which of these would you like help with?')" \
 	    "$(progress_re $L 5)" \
 	    "$(lit "1, $(msg $L 'Money during parental leave'), $(msg $L 'not selected')")\$")"
-	ok_if "$L: question 6 (a scale) is said whole, focus on 5" \
-	    said "$(utt "$(q 'How satisfied are you with your family life right now?')" \
-	    "$(progress_re $L 6)" "5, \$")"
+	ok_if "$L: question 6 (a scale) is said whole, focus on Skip" \
+	    said "$(utt "$(q 'How are things in your family right now?')" \
+	    "$(progress_re $L 6)" "$(lit "$(msg $L 'Skip this question'), $(msg $L button)")\$")"
 	ok_if "$L: question 7 (a scale) is said whole" \
-	    said "$(utt "$(q 'How satisfied are you with your money situation right now?')" \
-	    "$(progress_re $L 7)" "5, \$")"
-	ok_if "$L: question 8 (a scale) is said whole" \
-	    said "$(utt "$(q 'How satisfied are you with your health right now?')" \
-	    "$(progress_re $L 8)" "5, \$")"
-	ok_if "$L: question 9 (the municipality) is said whole, with the first match" \
+	    said "$(utt "$(q 'How is your money situation right now?')" \
+	    "$(progress_re $L 7)" "$(lit "$(msg $L 'Skip this question'), $(msg $L button)")\$")"
+	ok_if "$L: question 8 (the municipality) is said whole, focus on its button" \
 	    said "$(utt "$(q 'About you')" "$(q 'Which municipality do you live in?')" \
-	    "$(progress_re $L 9)" "$(q 'Search:')" "$(lit "1, $muni")\$")"
-	ok_if "$L: question 10 is said whole" \
+	    "$(progress_re $L 8)" \
+	    "$(lit "$(msg $L 'Not in Finland / prefer not to say'), $(msg $L button)")\$")"
+	ok_if "$L: question 9 is said whole" \
 	    said "$(utt "$(q 'Which age group are you in?')" \
-	    "$(progress_re $L 10)" "$(lit "1, $(msg $L 'Under 18')")\$")"
+	    "$(progress_re $L 9)" "$(lit "1, $(msg $L 'Under 18')")\$")"
 	ok_if "$L: the review is said whole, with its focused button" \
 	    said "$(utt "$(q 'Check your answers')" \
 	    "$(q 'These are your answers. Choose one to change it, or go on to the services.')" \

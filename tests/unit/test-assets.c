@@ -34,10 +34,18 @@ test_real_assets(void **state)
 	assert_string_equal(a.quest.q[a.quest.age_q].id, "age");
 	for (size_t i = 0; i < a.quest.nevents; i++) {
 		const struct event *e = &a.quest.events[i];
-		assert_in_range(e->nmeters, 2, 4);
+		assert_in_range(e->nmeters, 1, 2);
 		assert_in_range(e->count, 2, 5);
+		/* At most two 0-10 screens per event, its own scales included. */
+		size_t scales = e->nmeters;
+		/* Nobody just bereaved or separating is asked about family life. */
+		if (strcmp(e->id, "KE14") == 0 || strcmp(e->id, "KE7") == 0)
+			for (size_t m = 0; m < e->nmeters; m++)
+				assert_int_not_equal(e->meters[m], DIM_FAMILY);
 		for (size_t k = e->first; k < e->first + e->count; k++) {
 			const struct question *q = &a.quest.q[k];
+			if (q->type == Q_SCALE)
+				assert_true(++scales <= 2);
 			assert_int_equal(q->event, (int)i);
 			/* A condition names an earlier question of the event. */
 			if (q->when.kind != COND_NONE)
@@ -252,8 +260,8 @@ check_broken(const struct broken *b)
 
 static const struct broken broken_questions[] = {
 	{ "JSON syntax: trailing comma", "questions.json",
-	  "[\"family\", \"finance\", \"health\"]", "[\"family\", \"finance\", \"health\",]",
-	  "\"health\",]", 9, "unexpected token" },
+	  "[\"family\", \"finance\"]", "[\"family\", \"finance\",]",
+	  "\"finance\",]", 10, "unexpected token" },
 	{ "unknown key (typo)", "questions.json",
 	  "\"short\": \"Situation\"", "\"shrot\": \"Situation\"",
 	  "\"shrot\": ", 9, "unknown key \"shrot\"" },
@@ -299,6 +307,9 @@ static const struct broken broken_questions[] = {
 	{ "unknown dimension of an event", "questions.json",
 	  "[\"housing\", \"friends\"]", "[\"housing\", \"fiends\"]",
 	  "\"fiends\"", 0, "not a life-situation dimension" },
+	{ "three meters for an event", "questions.json",
+	  "[\"housing\", \"friends\"]", "[\"housing\", \"friends\", \"health\"]",
+	  "[\"housing\", \"friends\", \"health\"]", 0, "an event names 1 to 2 dimensions" },
 	{ "unknown dimension id", "questions.json",
 	  "{ \"id\": \"housing\", \"label\"", "{ \"id\": \"hosing\", \"label\"",
 	  "\"hosing\"", 0, "unknown life-situation dimension \"hosing\"" },

@@ -18,11 +18,11 @@
  *
  *   KE1  ke1-stage (single) -> ke1-help (multi, when stage is expecting,
  *        baby or adoption) -> ke1-support (single, when help has tired);
- *        meters family, finance, health
+ *        meters family, finance
  *   KE4  ke4-kind -> ke4-home (when first or finland), ke4-coping (scale);
  *        meters housing, friends
  *   KE8  ke8-months (number) -> ke8-ability (when months >= 12);
- *        meters working_studying, finance, self_esteem
+ *        meters working_studying, finance
  *   common: municipality, age
  */
 
@@ -181,13 +181,13 @@ test_steps_after_event(void **state)
 	set_event(fx, "KE1");
 	assert_int_equal(flow_event(&fx->f), 0);
 	/* The event's meters in the order it names them, then common. */
-	assert_steps(fx, "event ke1-stage meter-family meter-finance meter-health municipality age");
+	assert_steps(fx, "event ke1-stage meter-family meter-finance municipality age");
 	assert_false(flow_visible(&fx->f, Q(fx, "ke4-kind")));
 	assert_false(flow_visible(&fx->f, Q(fx, "meter-housing")));
 
 	set_event(fx, "KE8");
 	assert_int_equal(flow_event(&fx->f), 2);
-	assert_steps(fx, "event ke8-months meter-working_studying meter-finance meter-self_esteem municipality age");
+	assert_steps(fx, "event ke8-months meter-working_studying meter-finance municipality age");
 
 	set_event(fx, "KE4");
 	assert_steps(fx, "event ke4-kind ke4-coping meter-housing meter-friends municipality age");
@@ -202,7 +202,7 @@ test_when_any_single(void **state)
 	assert_false(flow_visible(&fx->f, Q(fx, "ke1-help")));
 	set_single(fx, "ke1-stage", "expecting");
 	assert_true(flow_visible(&fx->f, Q(fx, "ke1-help")));
-	assert_steps(fx, "event ke1-stage ke1-help meter-family meter-finance meter-health municipality age");
+	assert_steps(fx, "event ke1-stage ke1-help meter-family meter-finance municipality age");
 	set_single(fx, "ke1-stage", "adoption");
 	assert_true(flow_visible(&fx->f, Q(fx, "ke1-help")));
 	set_single(fx, "ke1-stage", "other");
@@ -226,7 +226,7 @@ test_when_any_multi(void **state)
 	assert_false(flow_visible(&fx->f, Q(fx, "ke1-support")));
 	set_multi(fx, "ke1-help", "money", "tired");
 	assert_true(flow_visible(&fx->f, Q(fx, "ke1-support")));
-	assert_steps(fx, "event ke1-stage ke1-help ke1-support meter-family meter-finance meter-health municipality age");
+	assert_steps(fx, "event ke1-stage ke1-help ke1-support meter-family meter-finance municipality age");
 	/* Nothing chosen is an answer, and shows nothing. */
 	set_multi(fx, "ke1-help", NULL, NULL);
 	assert_true(flow_answered(&fx->f, Q(fx, "ke1-help")));
@@ -249,7 +249,7 @@ test_when_range(void **state)
 	assert_true(flow_visible(&fx->f, ability));
 	set_value(fx, "ke8-months", 120);		/* max defaults to the question's */
 	assert_true(flow_visible(&fx->f, ability));
-	assert_steps(fx, "event ke8-months ke8-ability meter-working_studying meter-finance meter-self_esteem municipality age");
+	assert_steps(fx, "event ke8-months ke8-ability meter-working_studying meter-finance municipality age");
 	struct answer skip = { .state = ANSWER_SKIPPED };
 	flow_set(&fx->f, Q(fx, "ke8-months"), &skip);
 	assert_false(flow_visible(&fx->f, ability));
@@ -277,7 +277,7 @@ test_next_walks_steps(void **state)
 {
 	struct fx *fx = *state;
 	static const char *const want[] = {
-		"ke1-stage", "meter-family", "meter-finance", "meter-health",
+		"ke1-stage", "meter-family", "meter-finance",
 		"municipality", "age",
 	};
 
@@ -344,8 +344,6 @@ answer_ke1_chain(struct fx *fx)
 	set_single(fx, "ke1-support", "yes");
 	set_value(fx, "meter-family", 7);
 	set_value(fx, "meter-finance", 4);
-	struct answer skip = { .state = ANSWER_SKIPPED };
-	flow_set(&fx->f, Q(fx, "meter-health"), &skip);
 	set_municipality(fx, "091");
 	set_single(fx, "age", "18-64");
 }
@@ -366,7 +364,6 @@ test_change_drops_chain(void **state)
 	assert_int_equal(fx->f.answers[Q(fx, "ke1-help")].mask, 0);
 	assert_int_equal(fx->f.answers[Q(fx, "ke1-stage")].value, tu_opt(fx->a, "ke1-stage", "other"));
 	assert_int_equal(fx->f.answers[Q(fx, "meter-family")].value, 7);
-	assert_int_equal(fx->f.answers[Q(fx, "meter-health")].state, ANSWER_SKIPPED);
 	assert_true(flow_answered(&fx->f, Q(fx, "municipality")));
 	assert_true(flow_answered(&fx->f, Q(fx, "age")));
 	assert_int_equal(flow_event(&fx->f), 0);
@@ -427,40 +424,116 @@ test_clear(void **state)
 
 /* ---- progress ---- */
 
+/* The total counts what may still come, so it never grows as the
+ * citizen answers: before the event, the longest event (KE1: 3
+ * follow-ups and 2 meters, with the event and 2 common questions, 8). */
 static void
 test_progress(void **state)
 {
 	struct fx *fx = *state;
 
-	assert_progress(fx, 1, 3);		/* event, municipality, age */
+	assert_progress(fx, 1, 8);
 	set_event(fx, "KE1");
-	assert_progress(fx, 1, 7);
+	assert_progress(fx, 1, 8);
 	flow_next(&fx->f);
-	assert_progress(fx, 2, 7);
+	assert_progress(fx, 2, 8);		/* help and support may come */
 	set_single(fx, "ke1-stage", "expecting");
-	assert_progress(fx, 2, 8);		/* help now counts */
+	assert_progress(fx, 2, 8);
 	flow_next(&fx->f);
 	assert_cur(fx, "ke1-help");
 	assert_progress(fx, 3, 8);
 	set_multi(fx, "ke1-help", "tired", NULL);
-	assert_progress(fx, 3, 9);		/* and support */
+	assert_progress(fx, 3, 8);
 	flow_next(&fx->f);
 	assert_cur(fx, "ke1-support");
-	assert_progress(fx, 4, 9);
+	assert_progress(fx, 4, 8);
 	flow_next(&fx->f);
 	assert_cur(fx, "meter-family");
-	assert_progress(fx, 5, 9);
+	assert_progress(fx, 5, 8);
 
-	/* Back at the stage, a branch change recounts. */
+	/* Back at the stage, another branch: the count only drops. */
 	flow_back(&fx->f);
 	flow_back(&fx->f);
 	flow_back(&fx->f);
 	assert_cur(fx, "ke1-stage");
 	set_single(fx, "ke1-stage", "other");
-	assert_progress(fx, 2, 7);
+	assert_progress(fx, 2, 8);
 	flow_next(&fx->f);
 	assert_cur(fx, "meter-family");
-	assert_progress(fx, 3, 7);
+	assert_progress(fx, 3, 6);
+}
+
+/* Walking forward through every event, with answers that show the most
+ * or the fewest follow-ups, the total never grows. */
+static void
+test_progress_never_grows(void **state)
+{
+	struct fx *fx = *state;
+	const struct quest *quest = &fx->a->quest;
+
+	for (int most = 0; most < 2; most++) {
+		for (size_t e = 0; e < quest->nevents; e++) {
+			flow_reset(&fx->f);
+			size_t pos, total, last = (size_t)-1, lastpos = 0;
+			for (int guard = 0; !fx->f.at_review && guard < 64; guard++) {
+				size_t qi = fx->f.cur;
+				const struct question *q = &quest->q[qi];
+				struct answer a = { .state = ANSWER_SET };
+				flow_progress(&fx->f, &pos, &total);
+				assert_true(total <= last);
+				assert_true(pos > lastpos);
+				assert_true(pos <= total);
+				last = total;
+				lastpos = pos;
+				if (qi == QUEST_EVENT_QUESTION)
+					a.value = (int)e;
+				else if (q->type == Q_SINGLE)
+					a.value = most ? 0 : (int)q->nopts - 1;
+				else if (q->type == Q_MULTI)
+					a.mask = most ? (1UL << q->nopts) - 1 : 1;
+				else if (q->type == Q_NUMBER)
+					a.value = most ? q->max : q->min;
+				else if (q->type == Q_SCALE)
+					a.value = 5;
+				else
+					a.value = 0;
+				flow_set(&fx->f, qi, &a);
+				flow_next(&fx->f);
+			}
+			assert_true(fx->f.at_review);
+			assert_int_equal(lastpos, last);	/* the last is "N of N" */
+		}
+	}
+}
+
+/* ---- multiple choice ---- */
+
+/* "None of these" stands alone, both ways; ticking again unticks. */
+static void
+test_toggle_exclusive(void **state)
+{
+	(void)state;
+	struct choice opts[4] = {
+		{ .id = "money" }, { .id = "clinic" }, { .id = "none" }, { .id = "no-answer" },
+	};
+	struct question q = { .id = "x", .type = Q_MULTI, .opts = opts, .nopts = 4 };
+	unsigned long m = 0;
+
+	assert_true(quest_exclusive(&opts[2]));
+	assert_true(quest_exclusive(&opts[3]));
+	assert_false(quest_exclusive(&opts[0]));
+	m = quest_toggle(&q, m, 0);
+	m = quest_toggle(&q, m, 1);
+	assert_int_equal(m, 0x3);
+	m = quest_toggle(&q, m, 2);		/* none clears the others */
+	assert_int_equal(m, 0x4);
+	m = quest_toggle(&q, m, 3);		/* one exclusive clears another */
+	assert_int_equal(m, 0x8);
+	m = quest_toggle(&q, m, 1);		/* another clears none */
+	assert_int_equal(m, 0x2);
+	m = quest_toggle(&q, m, 1);		/* and unticks */
+	assert_int_equal(m, 0);
+	assert_int_equal(quest_toggle(&q, 0x1, 7), 0x1);	/* no such option */
 }
 
 /* ---- the review ---- */
@@ -561,6 +634,8 @@ main(void)
 		T(test_change_event),
 		T(test_clear),
 		T(test_progress),
+		T(test_progress_never_grows),
+		T(test_toggle_exclusive),
 		T(test_edit_goes_to_next_unanswered),
 		T(test_edit_back_to_review),
 		T(test_reset),

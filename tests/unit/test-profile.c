@@ -98,8 +98,8 @@ test_full(void **state)
 
 	/* Meters: the answers' in question order, then the profile's. */
 	METER(&p, DIM_FAMILY, 4, 6);
-	METER(&p, DIM_FINANCE, 3, 3);		/* money option, then the lone 3 */
-	METER(&p, DIM_HEALTH, 4, 5);		/* tired, then the health scale */
+	METER(&p, DIM_FINANCE, 3, 5, 3);	/* money option, the money scale, the lone 3 */
+	METER(&p, DIM_HEALTH, 4);		/* tired */
 	METER(&p, DIM_RESILIENCE, 2);
 	assert_int_equal(p.nmeter[DIM_HOUSING], 0);
 	profile_wipe(&p);

@@ -430,6 +430,41 @@ test_munis_filter(void **state)
 	munis_free(&m);
 }
 
+/* The real list: the exact name first ("Ii" before Iisalmi, in Swedish
+ * too, where Ijo sorts after Idensalmi), then the names that begin with
+ * the letters, then the names that only hold them. */
+static void
+test_munis_filter_exact_first(void **state)
+{
+	struct munis m;
+	char *cause = NULL;
+	(void)state;
+
+	assert_int_equal(munis_load(&m, ASSETS_DIR "/municipalities.tsv",
+	    "municipalities.tsv", &cause), 0);
+	size_t *out = calloc(m.n, sizeof *out);
+	assert_non_null(out);
+	for (int l = 0; l < 2; l++) {
+		enum lang lang = l ? LANG_SV : LANG_FI;
+		size_t n = munis_filter(&m, "ii", lang, out);
+		assert_true(n > 3);
+		assert_string_equal(m.v[out[0]].code, "139");	/* Ii, Ijo */
+		bool seen_other = false;
+		for (size_t i = 1; i < n; i++) {
+			const struct muni *mu = &m.v[out[i]];
+			bool starts = strncmp(mu->folded[0], "ii", 2) == 0 ||
+			    strncmp(mu->folded[1], "ii", 2) == 0;
+			/* No name that begins with "ii" after one that does not. */
+			assert_false(starts && seen_other);
+			seen_other |= !starts;
+		}
+		assert_true(seen_other);	/* Kristiinankaupunki, Loviisa come last */
+	}
+	assert_int_equal(munis_filter(&m, "tukholma", LANG_FI, out), 0);
+	free(out);
+	munis_free(&m);
+}
+
 /* ---- text_sanitize ---- */
 
 static void
@@ -570,6 +605,7 @@ main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_match),
 		cmocka_unit_test(test_munis_filter),
+		cmocka_unit_test(test_munis_filter_exact_first),
 		cmocka_unit_test(test_sanitize_escapes),
 		cmocka_unit_test(test_sanitize_c1),
 		cmocka_unit_test(test_sanitize_c0),
