@@ -24,8 +24,7 @@ tags_add(struct tags *t, const char *code, size_t question, int option)
 	g->option = option;
 }
 
-/* a is b, or one is a dotted sub-code of the other ("KE4" and "KE4.2"). */
-static bool
+bool
 code_related(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b);

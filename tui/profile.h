@@ -66,6 +66,9 @@ struct profile {
 void profile_build(struct profile *, const struct flow *, const struct assets *, enum lang);
 void profile_wipe(struct profile *);
 
+/* a is b, or one is a dotted sub-code of the other ("KE4" and "KE4.2",
+ * "P1" and "P1.4"). */
+bool code_related(const char *a, const char *b);
 /* Whether the profile has a code (a sub-event such as KE4.2 also counts
  * as its parent KE4, and a class P1.4 as its parent P1). */
 const struct tag *tags_match(const struct tags *, const char *code);

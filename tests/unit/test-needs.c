@@ -36,6 +36,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "profile.h"
 #include "testutil.h"
 
 struct exempt {
@@ -74,24 +75,12 @@ listed(const struct exempt *v, size_t n, const char *q, const char *o)
 	return NULL;
 }
 
-/* a is b, or one is a dotted sub-code of the other ("KE4", "KE4.1"). */
-static bool
-related(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	if (na == nb)
-		return strcmp(a, b) == 0;
-	if (na > nb)
-		return strncmp(a, b, nb) == 0 && a[nb] == '.';
-	return strncmp(a, b, na) == 0 && b[na] == '.';
-}
-
 static bool
 any_related(char **v, size_t n, char **w, size_t m)
 {
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < m; k++)
-			if (related(v[i], w[k]))
+			if (code_related(v[i], w[k]))
 				return true;
 	return false;
 }
@@ -135,7 +124,7 @@ reaches(const struct cat_service *s, const struct event *ev, const struct effect
 	if ((positive & fx->cond_yes) == 0)
 		return false;
 	for (size_t i = 0; i < s->nevents; i++)
-		if (related(s->events[i], ev->id))
+		if (code_related(s->events[i], ev->id))
 			return true;
 	return false;
 }
