@@ -10,6 +10,7 @@
 #include "app.h"
 #include "assets.h"
 #include "batch.h"
+#include "cache.h"
 #include "cmdline.h"
 #include "conf.h"
 #include "i18n.h"
@@ -18,6 +19,7 @@
 #include "session.h"
 #include "speech.h"
 #include "staff.h"
+#include "sync.h"
 #include "ui.h"
 #include "util.h"
 
@@ -52,6 +54,40 @@ report(const struct conf *c, const struct assets *a)
 	   of questions, of services, of municipalities, and a date. */
 	printf(_("Assets %1$s: OK, %2$zu life events, %3$zu questions, %4$zu services, %5$zu municipalities, catalogue dated %6$s.\n"),
 	    a->dir, a->quest.nevents, a->quest.nq, a->cat.n, a->munis.n, a->cat.date);
+}
+
+/*
+ * The register's services from the cache that opastin --sync wrote, in
+ * place of the bundled catalogue; a broken cache is only a warning, as
+ * the bundled catalogue still serves.  Whether the cache is used.
+ */
+static bool
+use_cache(const struct conf *c, struct assets *a)
+{
+	struct catalogue_codes cc = {
+		.quest = &a->quest,
+		.life_events = &a->life_events,
+		.classes = &a->classes,
+		.groups = &a->groups,
+		.munis = &a->munis,
+	};
+	struct catalogue cat;
+	char *cause = NULL;
+
+	switch (cache_load(&cat, conf_cache_dir(c), &cc, &cause)) {
+	case 0:
+		log_info("using the service register's cache in %s: %zu services, synced %s",
+		    conf_cache_dir(c), cat.n, cat.date);
+		catalogue_free(&a->cat);
+		a->cat = cat;
+		return true;
+	case 1:
+		return false;
+	default:
+		log_warn("the cache is broken and is ignored; the bundled catalogue serves: %s", cause);
+		free(cause);
+		return false;
+	}
 }
 
 /* --hash-pin: read a PIN without showing it, print the line to paste. */
@@ -96,6 +132,10 @@ apply_overrides(struct conf *c, const struct options *o, char **cause)
 	if (o->ca_file != NULL && conf_set(c, "ca_file", o->ca_file, "--ca-file", cause) < 0)
 		return -1;
 	if (o->timeout != NULL && conf_set(c, "timeout_s", o->timeout, "--timeout", cause) < 0)
+		return -1;
+	if (o->ptv_url != NULL && conf_set(c, "ptv_url", o->ptv_url, "--ptv-url", cause) < 0)
+		return -1;
+	if (o->cache_dir != NULL && conf_set(c, "cache_dir", o->cache_dir, "--cache-dir", cause) < 0)
 		return -1;
 	if (o->kiosk)
 		c->mode = MODE_KIOSK;
@@ -178,7 +218,10 @@ app_main(int argc, char **argv)
 
 	/* Only the log is opened before the first screen: the network is
 	 * set up on the first request. */
-	log_open(o.log_stderr || o.profile != NULL || o.check_config || o.check_links);
+	log_open(o.log_stderr || o.profile != NULL || o.check_config || o.check_links || o.sync);
+	if (o.profile != NULL || (!o.sync && !o.check_links && !o.check_config &&
+	    o.say == NULL))
+		use_cache(&conf, &assets);
 	conf_net(&conf, &netcfg);
 	if (conf.backend_url != NULL && !o.offline)
 		backend = backend_new(&netcfg, &assets.classes);
@@ -192,8 +235,15 @@ app_main(int argc, char **argv)
 		.wav = o.wav,
 	};
 
-	if (o.check_config) {
+	if (o.sync) {
+		status = sync_command(&conf, &assets, stdout, stderr);
+	} else if (o.check_config) {
 		report(&conf, &assets);
+		if (use_cache(&conf, &assets))
+			/* TRANSLATORS: %1$s is a directory, %2$zu a number of
+			   services, %3$s a date (2026-12-02). */
+			printf(_("Service register cache %1$s: OK, %2$zu services, synced %3$s.\n"),
+			    conf_cache_dir(&conf), assets.cat.n, assets.cat.date);
 	} else if (o.check_links) {
 		/* 1 when a link is broken, as for a broken asset: either way
 		 * the catalogue needs fixing. */

@@ -20,6 +20,7 @@ assets_load(struct assets *a, const char *dir, char **cause)
 	static const char *const files[] = {
 		"life_events.tsv", "service_classes.tsv", "target_groups.tsv",
 		"municipalities.tsv", "questions.json", "catalogue.json",
+		"class_dimensions.tsv",
 	};
 	char *path[nitems(files)];
 	int rc = -1;
@@ -46,7 +47,8 @@ assets_load(struct assets *a, const char *dir, char **cause)
 	    codes_load(&a->groups, path[2], path[2], cause) < 0 ||
 	    munis_load(&a->munis, path[3], path[3], cause) < 0 ||
 	    quest_load(&a->quest, path[4], path[4], &qc, cause) < 0 ||
-	    catalogue_load(&a->cat, path[5], path[5], &cc, cause) < 0)
+	    catalogue_load(&a->cat, path[5], path[5], &cc, cause) < 0 ||
+	    class_dims_load(&a->dims, path[6], path[6], &a->classes, cause) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -61,6 +63,7 @@ void
 assets_free(struct assets *a)
 {
 	catalogue_free(&a->cat);
+	class_dims_free(&a->dims);
 	quest_free(&a->quest);
 	munis_free(&a->munis);
 	codes_free(&a->groups);

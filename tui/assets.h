@@ -11,6 +11,7 @@
 
 #include "catalogue.h"
 #include "muni.h"
+#include "ptv.h"
 #include "quest.h"
 #include "table.h"
 
@@ -21,7 +22,8 @@ struct assets {
 	struct codes groups;
 	struct munis munis;
 	struct quest quest;
-	struct catalogue cat;
+	struct catalogue cat;	/* the bundled one, or the register's cache */
+	struct class_dims dims;	/* meters from service classes, for the register */
 };
 
 int assets_load(struct assets *, const char *dir, char **cause);

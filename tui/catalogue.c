@@ -491,7 +491,7 @@ check_variant(struct loader *ld, const struct catalogue *cat, size_t i)
 	return 0;
 }
 
-static void
+void
 cat_service_free(struct cat_service *s)
 {
 	free(s->id);
@@ -571,6 +571,55 @@ out:
 		*cause = ld.jr.cause;
 		ld.jr.cause = NULL;
 		catalogue_free(cat);
+	}
+	json_decref(root);
+	jr_done(&ld.jr);
+	return rc;
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct cat_service *const *x = a, *const *y = b;
+	return strcmp((*x)->id, (*y)->id);
+}
+
+int
+catalogue_check_ids(const struct catalogue *cat, const char *display, char **cause)
+{
+	const struct cat_service **v = xcalloc(cat->n ? cat->n : 1, sizeof *v);
+	int rc = 0;
+
+	for (size_t i = 0; i < cat->n; i++)
+		v[i] = &cat->v[i];
+	qsort(v, cat->n, sizeof *v, by_id);
+	for (size_t i = 1; i < cat->n && rc == 0; i++) {
+		if (strcmp(v[i - 1]->id, v[i]->id) == 0) {
+			*cause = xasprintf("%s: service id \"%s\" is used twice", display, v[i]->id);
+			rc = -1;
+		}
+	}
+	free(v);
+	return rc;
+}
+
+int
+catalogue_parse_entry(const char *text, const char *display, int line,
+    const struct catalogue_codes *codes, struct cat_service *s, char **cause)
+{
+	struct loader ld = { .codes = codes };
+	json_t *root;
+	int rc = -1;
+
+	memset(s, 0, sizeof *s);
+	root = jr_parse_at(&ld.jr, display, text, line);
+	if (root != NULL && load_service(&ld, root, s) == 0)
+		rc = 0;
+	if (rc < 0) {
+		*cause = ld.jr.cause;
+		ld.jr.cause = NULL;
+		cat_service_free(s);
+		memset(s, 0, sizeof *s);
 	}
 	json_decref(root);
 	jr_done(&ld.jr);

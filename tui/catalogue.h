@@ -110,7 +110,10 @@ struct cat_service {
 };
 
 struct catalogue {
-	char *date;
+	/* Where the services come from: the bundled assets/catalogue.json,
+	 * or the national service register through opastin --sync. */
+	enum catalogue_origin { CATALOGUE_BUNDLED, CATALOGUE_REGISTER } origin;
+	char *date;		/* of the check, or of the last sync */
 	struct cat_service *v;
 	size_t n;
 };
@@ -128,6 +131,19 @@ struct catalogue_codes {
 int catalogue_load(struct catalogue *, const char *path, const char *display,
     const struct catalogue_codes *, char **cause);
 void catalogue_free(struct catalogue *);
+
+/*
+ * Read one entry, the JSON text of one object of "services", into *s (the
+ * caller frees it with cat_service_free), with the same checks as the
+ * catalogue file.  For a JSON Lines file, display and line say where the
+ * text is, for messages "display:line:col: what is wrong".  Checks that
+ * span entries (ids used twice, variant_of) are the caller's.
+ */
+int catalogue_parse_entry(const char *text, const char *display, int line,
+    const struct catalogue_codes *, struct cat_service *s, char **cause);
+void cat_service_free(struct cat_service *);
+/* No id used twice: 0, or -1 with *cause "display: ...". */
+int catalogue_check_ids(const struct catalogue *, const char *display, char **cause);
 
 /* Whether a first step exists (in any language). */
 bool first_step_exists(const struct first_step *);

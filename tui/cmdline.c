@@ -11,7 +11,7 @@ enum {
 	OPT_LANG = 256, OPT_CONFIG, OPT_ASSETS, OPT_OFFLINE, OPT_CHECK,
 	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT, OPT_BACKEND, OPT_CA_FILE,
 	OPT_TIMEOUT, OPT_LOG_STDERR, OPT_KIOSK, OPT_COUNTER, OPT_HASH_PIN,
-	OPT_SAY, OPT_WAV, OPT_CHECK_LINKS
+	OPT_SAY, OPT_WAV, OPT_CHECK_LINKS, OPT_SYNC, OPT_PTV_URL, OPT_CACHE_DIR
 };
 
 static const struct option longopts[] = {
@@ -21,6 +21,9 @@ static const struct option longopts[] = {
 	{ "offline", no_argument, NULL, OPT_OFFLINE },
 	{ "check-config", no_argument, NULL, OPT_CHECK },
 	{ "check-links", no_argument, NULL, OPT_CHECK_LINKS },
+	{ "sync", no_argument, NULL, OPT_SYNC },
+	{ "ptv-url", required_argument, NULL, OPT_PTV_URL },
+	{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
@@ -114,6 +117,15 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_CHECK_LINKS:
 			o->check_links = true;
 			break;
+		case OPT_SYNC:
+			o->sync = true;
+			break;
+		case OPT_PTV_URL:
+			o->ptv_url = optarg;
+			break;
+		case OPT_CACHE_DIR:
+			o->cache_dir = optarg;
+			break;
 		case 'h':
 		case OPT_HELP:
 			o->help = true;
@@ -173,6 +185,13 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xstrdup(_("--check-links does not go with --check-config, --profile, --say, --hash-pin, --kiosk or --counter"));
 		return -1;
 	}
+	if (o->sync && (o->check_config || o->check_links || o->profile != NULL ||
+	    o->say != NULL || o->hash_pin || o->kiosk || o->counter)) {
+		/* TRANSLATORS: --sync and the options named stay as they are:
+		   they are typed so. */
+		*cause = xstrdup(_("--sync does not go with --check-config, --check-links, --profile, --say, --hash-pin, --kiosk or --counter"));
+		return -1;
+	}
 	if (o->format_given && o->profile == NULL) {
 		*cause = xstrdup(_("--format can only be used with --profile"));
 		return -1;
@@ -204,6 +223,9 @@ cmdline_usage(FILE *f)
 	fprintf(f, "  --log-stderr         %s\n", _("write the log to standard error, not to syslog"));
 	fprintf(f, "  --check-config       %s\n", _("check the configuration and assets, then exit"));
 	fprintf(f, "  --check-links        %s\n", _("check every web address of the catalogue, then exit"));
+	fprintf(f, "  --sync               %s\n", _("fetch the services of the national service register (PTV) into the cache, then exit"));
+	fprintf(f, "  --ptv-url URL        %s\n", _("with --sync: fetch from the register at URL"));
+	fprintf(f, "  --cache-dir DIR      %s\n", _("keep the register's services in DIR (--sync writes it, the kiosk reads it)"));
 	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));
 	fprintf(f, "  --format text|json   %s\n", _("output format for --profile (default text)"));
 	fprintf(f, "  --help               %s\n", _("show this help and exit"));
@@ -214,6 +236,7 @@ cmdline_usage(FILE *f)
 	fprintf(f, "\n");
 	fprintf(f, "%s\n", _("Exit status: 0 on success, 1 when the configuration or assets are broken, 2 for a bad command line or profile."));
 	fprintf(f, "%s\n", _("With --check-links: 0 when every web address works (a redirect is only a warning), 1 when one is broken."));
+	fprintf(f, "%s\n", _("With --sync: 0 when the cache was written, 1 when the sync failed (the previous cache is kept)."));
 }
 
 void

@@ -25,6 +25,9 @@ struct options {
 	const char *timeout;	/* overrides timeout_s */
 	bool check_config;
 	bool check_links;	/* --check-links: check the catalogue's URLs */
+	bool sync;		/* --sync: fetch the register into the cache */
+	const char *ptv_url;	/* overrides ptv_url */
+	const char *cache_dir;	/* overrides cache_dir */
 	bool help;
 	bool version;
 	const char *profile;	/* batch mode */

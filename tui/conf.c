@@ -26,6 +26,7 @@ conf_init(struct conf *c)
 	c->speech_key = UI_FN(KEY_F(5));
 	c->speech_rate = SPEECH_DEFAULT_RATE;
 	c->speech_volume = SPEECH_DEFAULT_VOLUME;
+	c->sync_full_days = CONF_DEFAULT_SYNC_FULL_DAYS;
 }
 
 void
@@ -41,6 +42,9 @@ conf_free(struct conf *c)
 	wipe_free_str(c->staff_pin_hash);
 	free(c->speech_command);
 	free(c->speech_log);
+	free(c->ptv_url);
+	free(c->cache_dir);
+	free(c->sync_municipalities);
 	conf_init(c);
 }
 
@@ -48,6 +52,18 @@ const char *
 conf_default_path(void)
 {
 	return SYSCONFDIR "/opastin/opastin.conf";
+}
+
+const char *
+conf_ptv_url(const struct conf *c)
+{
+	return c->ptv_url != NULL ? c->ptv_url : CONF_DEFAULT_PTV_URL;
+}
+
+const char *
+conf_cache_dir(const struct conf *c)
+{
+	return c->cache_dir != NULL ? c->cache_dir : LOCALSTATEDIR "/cache/opastin";
 }
 
 static char *
@@ -63,7 +79,8 @@ trim(char *s)
 
 enum conf_type {
 	T_MUNICIPALITY, T_LANGUAGE, T_LANGUAGES, T_STRING, T_SECRET, T_SECONDS,
-	T_IDLE_SECONDS, T_BOOL, T_MODE, T_THEME, T_SPEECH, T_FKEY, T_RATE, T_VOLUME
+	T_IDLE_SECONDS, T_BOOL, T_MODE, T_THEME, T_SPEECH, T_FKEY, T_RATE, T_VOLUME,
+	T_MUNICIPALITIES, T_DAYS
 };
 
 static const struct conf_key {
@@ -94,6 +111,10 @@ static const struct conf_key {
 	{ "speech_volume", T_VOLUME, offsetof(struct conf, speech_volume) },
 	{ "speech_command", T_STRING, offsetof(struct conf, speech_command) },
 	{ "speech_log", T_STRING, offsetof(struct conf, speech_log) },
+	{ "ptv_url", T_STRING, offsetof(struct conf, ptv_url) },
+	{ "cache_dir", T_STRING, offsetof(struct conf, cache_dir) },
+	{ "sync_municipalities", T_MUNICIPALITIES, offsetof(struct conf, sync_municipalities) },
+	{ "sync_full_days", T_DAYS, offsetof(struct conf, sync_full_days) },
 };
 
 /* Keys whose values are secrets: a file holding one must not be
@@ -162,6 +183,57 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		*(char **)field = xstrdup(v);
 		if (strcmp(k->key, "backend_url") == 0)
 			c->backend_line = line;
+		if (strcmp(k->key, "ptv_url") == 0)
+			c->ptv_line = line;
+		return 0;
+	case T_MUNICIPALITIES: {
+		/* Three-digit codes separated by commas: "179, 853". */
+		size_t len = strlen(v), count = 0;
+		char *list = xmalloc(len + 1), *out = list;
+		for (const char *p = v; *p != '\0';) {
+			while (*p == ' ' || *p == '\t')
+				p++;
+			size_t w = strcspn(p, ", \t");
+			if (w != 3 || !isdigit((unsigned char)p[0]) ||
+			    !isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2])) {
+				*why = xasprintf("%s lists three-digit municipality codes separated by commas, such as 091,179; \"%.*s\" is not one",
+				    k->key, (int)(w > 40 ? 40 : w), p);
+				free(list);
+				return -1;
+			}
+			if (count++ > 0)
+				*out++ = ',';
+			memcpy(out, p, 3);
+			out += 3;
+			p += 3;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			if (*p == ',') {
+				p++;
+				while (*p == ' ' || *p == '\t')
+					p++;
+				if (*p == '\0') {
+					*why = xasprintf("%s ends in a comma", k->key);
+					free(list);
+					return -1;
+				}
+			} else if (*p != '\0') {
+				*why = xasprintf("%s lists three-digit municipality codes separated by commas, such as 091,179", k->key);
+				free(list);
+				return -1;
+			}
+		}
+		*out = '\0';
+		free(*(char **)field);
+		*(char **)field = list;
+		return 0;
+	}
+	case T_DAYS:
+		if (parse_int(v, 1, 365, &n) < 0) {
+			*why = xasprintf("%s must be a whole number of days from 1 to 365, not \"%s\"", k->key, v);
+			return -1;
+		}
+		*(long *)field = n;
 		return 0;
 	case T_SECRET:
 		wipe_free_str(*(char **)field);
@@ -389,6 +461,27 @@ conf_check(const struct conf *c, const struct assets *a, char **cause)
 		*cause = xasprintf("%s: staff_pin_hash is not a hash; make one with opastin --hash-pin", file);
 		return -1;
 	}
+	if (c->sync_municipalities != NULL) {
+		for (const char *m = c->sync_municipalities; *m != '\0'; m += m[3] ? 4 : 3) {
+			char code[4] = { m[0], m[1], m[2], '\0' };
+			if (munis_find(&a->munis, code) < 0) {
+				*cause = xasprintf("%s: sync_municipalities: %s is not a municipality of Finland",
+				    file, code);
+				return -1;
+			}
+		}
+	}
+	if (c->ptv_url != NULL) {
+		char *why = NULL;
+		if (net_check_url("ptv_url", c->ptv_url, c->allow_insecure_http, &why) < 0) {
+			if (c->ptv_line > 0)
+				*cause = xasprintf("%s:%zu: %s", file, c->ptv_line, why);
+			else
+				*cause = xasprintf("--ptv-url: %s", why);
+			free(why);
+			return -1;
+		}
+	}
 	if (c->backend_url != NULL) {
 		struct net_config nc;
 		char *why = NULL;
@@ -418,5 +511,18 @@ conf_net(const struct conf *c, struct net_config *n)
 	n->connect_timeout_s = c->connect_timeout_s;
 	n->timeout_s = c->timeout_s;
 	n->max_body = NET_DEFAULT_MAX_BODY;
+	n->allow_insecure_http = c->allow_insecure_http;
+}
+
+void
+conf_ptv_net(const struct conf *c, struct net_config *n)
+{
+	memset(n, 0, sizeof *n);
+	n->base_url = conf_ptv_url(c);
+	n->ca_file = c->ca_file;
+	n->proxy = c->proxy;
+	n->connect_timeout_s = c->connect_timeout_s;
+	n->timeout_s = c->timeout_s;
+	n->max_body = CONF_PTV_MAX_BODY;
 	n->allow_insecure_http = c->allow_insecure_http;
 }

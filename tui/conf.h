@@ -53,6 +53,14 @@ struct conf {
 	char *staff_pin_hash;		/* crypt(3) hash, or NULL: no staff menu */
 	enum conf_theme { THEME_DEFAULT, THEME_HIGH_CONTRAST, THEME_MONOCHROME } theme;
 
+	/* The service register (PTV) and its cache, for opastin --sync;
+	 * the kiosk and batch mode read cache_dir. */
+	char *ptv_url;			/* NULL: CONF_DEFAULT_PTV_URL */
+	char *cache_dir;		/* NULL: conf_default_cache_dir() */
+	char *sync_municipalities;	/* "179,853" (validated), or NULL */
+	long sync_full_days;
+	size_t ptv_line;		/* where ptv_url was set, or 0 */
+
 	/* Speech. */
 	enum speech_mode speech;
 	int speech_key;			/* a ui.h key code: UI_FN(KEY_F(5)) */
@@ -64,6 +72,10 @@ struct conf {
 
 #define CONF_DEFAULT_IDLE_TIMEOUT_S 120
 #define CONF_DEFAULT_IDLE_WARNING_S 20
+#define CONF_DEFAULT_PTV_URL "https://api.palvelutietovaranto.suomi.fi/api/v11"
+#define CONF_DEFAULT_SYNC_FULL_DAYS 7
+/* One page of the register's answer may be this large. */
+#define CONF_PTV_MAX_BODY (32u << 20)
 
 void conf_init(struct conf *);
 /* Read a file.  0, or -1 with *cause "file:line: ...". */
@@ -81,5 +93,12 @@ void conf_net(const struct conf *, struct net_config *);
 
 /* The default path: $(sysconfdir)/opastin/opastin.conf. */
 const char *conf_default_path(void);
+/* The register's URL and the cache directory, with their defaults
+ * ($(localstatedir)/cache/opastin for the cache). */
+const char *conf_ptv_url(const struct conf *);
+const char *conf_cache_dir(const struct conf *);
+/* The settings for fetching from the register: ca_file, proxy and the
+ * time limits of the conf, ptv_url as the base; borrowed from the conf. */
+void conf_ptv_net(const struct conf *, struct net_config *);
 
 #endif

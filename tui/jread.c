@@ -8,18 +8,25 @@
 #include "util.h"
 
 json_t *
-jr_parse(struct jr *jr, const char *display, const char *text)
+jr_parse_at(struct jr *jr, const char *display, const char *text, int first_line)
 {
 	json_error_t e;
 
 	memset(jr, 0, sizeof *jr);
 	jr->file = display;
+	jr->first_line = first_line;
 	jr->text = xstrdup(text);
 	json_t *root = json_loads(jr->text, JSON_REJECT_DUPLICATES, &e);
 	if (root == NULL)
-		jr->cause = xasprintf("%s:%d:%d: %s", display, e.line,
+		jr->cause = xasprintf("%s:%d:%d: %s", display, e.line + first_line - 1,
 		    e.column > 0 ? e.column : 1, e.text);
 	return root;
+}
+
+json_t *
+jr_parse(struct jr *jr, const char *display, const char *text)
+{
+	return jr_parse_at(jr, display, text, 1);
 }
 
 json_t *
@@ -227,7 +234,8 @@ jr_fail(struct jr *jr, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	jr->cause = xasprintf("%s:%d:%d: %s", jr->file, line, col, msg);
+	jr->cause = xasprintf("%s:%d:%d: %s", jr->file,
+	    line + (jr->first_line > 0 ? jr->first_line - 1 : 0), col, msg);
 	free(msg);
 	return -1;
 }

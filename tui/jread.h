@@ -26,6 +26,7 @@
 
 struct jr {
 	const char *file;	/* name used in messages */
+	int first_line;		/* the text's first line in the file (1) */
 	char *text;		/* the source, owned */
 	int depth;
 	struct {
@@ -37,7 +38,10 @@ struct jr {
 
 /* Load and parse a file of at most max bytes; NULL on failure, with cause. */
 json_t *jr_load(struct jr *, const char *path, const char *display, size_t max);
-/* Parse text already in memory (copied); NULL on failure, with cause. */
+/* Parse text already in memory (copied); NULL on failure, with cause.
+ * jr_parse_at: the text begins at line first_line of the file (one line
+ * of a JSON Lines file), and messages count from there. */
+json_t *jr_parse_at(struct jr *, const char *display, const char *text, int first_line);
 json_t *jr_parse(struct jr *, const char *display, const char *text);
 void jr_done(struct jr *);
 

@@ -41,22 +41,24 @@ struct net {
 
 static bool curl_ready;
 
+/* Check that url is https://, or http:// to a loopback host where allowed;
+ * what names the setting in messages ("backend_url"). */
 int
-net_check_config(const struct net_config *c, char **cause)
+net_check_url(const char *what, const char *url, bool allow_insecure_http, char **cause)
 {
 	CURLU *u;
 	char *scheme = NULL, *host = NULL;
 	int rc = -1;
 
-	if (c->base_url == NULL || *c->base_url == '\0') {
-		*cause = xstrdup("backend_url is empty");
+	if (url == NULL || *url == '\0') {
+		*cause = xasprintf("%s is empty", what);
 		return -1;
 	}
 	u = curl_url();
-	if (curl_url_set(u, CURLUPART_URL, c->base_url, 0) != CURLUE_OK ||
+	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		*cause = xasprintf("backend_url \"%s\" is not a URL", c->base_url);
+		*cause = xasprintf("%s \"%s\" is not a URL", what, url);
 		goto out;
 	}
 	if (strcasecmp(scheme, "https") == 0) {
@@ -64,13 +66,13 @@ net_check_config(const struct net_config *c, char **cause)
 		goto out;
 	}
 	if (strcasecmp(scheme, "http") != 0) {
-		*cause = xasprintf("backend_url must start with https://, not %s://", scheme);
+		*cause = xasprintf("%s must start with https://, not %s://", what, scheme);
 		goto out;
 	}
 	bool loopback = strcmp(host, "127.0.0.1") == 0 || strcmp(host, "[::1]") == 0 ||
 	    strcmp(host, "::1") == 0 || strcasecmp(host, "localhost") == 0;
-	if (!loopback || !c->allow_insecure_http) {
-		*cause = xstrdup("backend_url must use https:// (http:// is allowed only to a loopback host with allow_insecure_http = yes)");
+	if (!loopback || !allow_insecure_http) {
+		*cause = xasprintf("%s must use https:// (http:// is allowed only to a loopback host with allow_insecure_http = yes)", what);
 		goto out;
 	}
 	rc = 0;
@@ -79,6 +81,12 @@ out:
 	curl_free(host);
 	curl_url_cleanup(u);
 	return rc;
+}
+
+int
+net_check_config(const struct net_config *c, char **cause)
+{
+	return net_check_url("backend_url", c->base_url, c->allow_insecure_http, cause);
 }
 
 struct net *
@@ -347,6 +355,38 @@ net_probe(struct net *n, const char *url, enum net_method method, long timeout_m
 		curl_easy_setopt(r->easy, CURLOPT_NOBODY, 1L);
 	else
 		curl_easy_setopt(r->easy, CURLOPT_HTTPGET, 1L);
+	return add_request(n, r, cause);
+}
+
+long
+net_get(struct net *n, const char *url, net_done done, void *arg, char **cause)
+{
+	const struct net_config *c = n->cfg;
+
+	if (net_check_url("the URL", url, c->allow_insecure_http, cause) < 0 ||
+	    start_curl(n, cause) < 0)
+		return -1;
+
+	struct request *r = xcalloc(1, sizeof *r);
+	r->url = xstrdup(url);
+	r->cap = c->max_body ? c->max_body : NET_DEFAULT_MAX_BODY;
+	r->done = done;
+	r->arg = arg;
+	r->easy = curl_easy_init();
+	if (r->easy == NULL) {
+		*cause = xstrdup("libcurl could not make a request");
+		request_free(r);
+		return -1;
+	}
+	r->headers = curl_slist_append(r->headers, "Accept: application/json");
+	/* Only ca_file, proxy, the time limits and the size cap of the
+	 * configuration: the backend's credentials and pin are its own. */
+	set_common(r, c, c->allow_insecure_http ? "https,http" : "https",
+	    (c->connect_timeout_s > 0 ? c->connect_timeout_s : NET_DEFAULT_CONNECT_TIMEOUT_S) * 1000L,
+	    (c->timeout_s > 0 ? c->timeout_s : NET_DEFAULT_TIMEOUT_S) * 1000L);
+	curl_easy_setopt(r->easy, CURLOPT_HTTPGET, 1L);
+	curl_easy_setopt(r->easy, CURLOPT_HTTPHEADER, r->headers);
+	curl_easy_setopt(r->easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->cap);
 	return add_request(n, r, cause);
 }
 

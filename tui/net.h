@@ -11,7 +11,8 @@
  * net share its connection cache, so a session's requests reuse one
  * connection, over HTTP/2 where the server offers it.
  *
- * Besides the backend's requests (net_post), it probes the catalogue's
+ * Besides the backend's requests (net_post), it fetches the service
+ * register's pages for opastin --sync (net_get), and it probes the catalogue's
  * web addresses for opastin --check-links (net_probe), under the same
  * TLS rules.
  *
@@ -81,6 +82,10 @@ struct net;
 
 /* Check a configuration's URL: 0, or -1 with *cause (one line). */
 int net_check_config(const struct net_config *, char **cause);
+/* The same rule for any URL: https://, or http:// to a loopback host when
+ * allow_insecure_http; what names it in the message ("ptv_url"). */
+int net_check_url(const char *what, const char *url, bool allow_insecure_http,
+    char **cause);
 struct net *net_new(const struct net_config *);
 void net_free(struct net *);
 
@@ -100,6 +105,15 @@ long net_post(struct net *, const char *path, const char *body, enum lang,
 enum net_method { NET_HEAD, NET_GET };
 long net_probe(struct net *, const char *url, enum net_method, long timeout_ms,
     net_done, void *arg, char **cause);
+
+/*
+ * GET an absolute URL (the register's, for opastin --sync) and keep its
+ * body, capped at max_body, as net_post does.  Of the configuration only
+ * ca_file, proxy, the time limits, max_body and allow_insecure_http
+ * apply; base_url, the credentials and the pin are the backend's.
+ * Returns a request id (> 0), or -1 with *cause.
+ */
+long net_get(struct net *, const char *url, net_done, void *arg, char **cause);
 
 /*
  * Resolve ref (a Location header: absolute, "//host/p", "/p", "p", "?q")

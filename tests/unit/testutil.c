@@ -194,6 +194,7 @@ tu_pos(const char *text, const char *needle, size_t skip, int *line, int *col)
 static const char *const asset_files[] = {
 	"life_events.tsv", "service_classes.tsv", "target_groups.tsv",
 	"municipalities.tsv", "questions.json", "catalogue.json",
+	"class_dimensions.tsv",
 };
 
 const char *
