@@ -139,6 +139,8 @@ ok_if "text: exits 0" test "$rc" -eq 0
 cp "$out" "$tmpdir/sv-moving.txt"
 out="$tmpdir/sv-moving.json"
 date=$(json_get 'd["catalogue_date"]')
+# Finnish and Swedish write the date 2.12.2026.
+date=$(python3 -c 'import sys; y, m, d = sys.argv[1].split("-"); print("%d.%d.%s" % (int(d), int(m), y))' "$date")
 first=$(json_get 'd["recommended_services"][0]["service_name"]')
 org=$(json_get 'd["recommended_services"][0]["responsible_organization"]["name"]')
 names=$(json_get '"\n".join("%d. %s" % (s["rank"], s["service_name"]) for s in d["recommended_services"])')

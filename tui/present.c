@@ -214,13 +214,43 @@ present_language(enum lang l)
 }
 
 char *
+present_date(const char *iso)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"
+	};
+	int y, m, d;
+	char tail;
+
+	if (iso == NULL)
+		return xstrdup("?");
+	int got = sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail);
+	if (got < 2 || m < 1 || m > 12 || (got >= 3 && (d < 1 || d > 31)))
+		return xstrdup(iso);
+	/* Finnish and Swedish write 2.12.2026 (and 12/2026 for a month
+	 * alone); English 2 December 2026. */
+	if (i18n_current() == LANG_EN)
+		return got >= 3 ? xasprintf("%d %s %d", d, months[m - 1], y) :
+		    xasprintf("%s %d", months[m - 1], y);
+	return got >= 3 ? xasprintf("%d.%d.%d", d, m, y) : xasprintf("%d/%d", m, y);
+}
+
+char *
 present_source(const struct results *r)
 {
 	if (r->source == SOURCE_BACKEND)
 		return xstrdup(_("Suggestions from the national service recommender."));
-	/* TRANSLATORS: %s is a date such as 2026-11-29. */
-	return xasprintf(_("Suggestions from this kiosk's own service catalogue, checked %s."),
-	    r->catalogue_date ? r->catalogue_date : "?");
+	char *date = present_date(r->catalogue_date);
+	char *s = r->from_register ?
+	    /* TRANSLATORS: %s is a date in the language's own form
+	       (2.12.2026); the register is Suomi.fi's
+	       palvelutietovaranto, servicedatalagret. */
+	    xasprintf(_("Services from the national service register (Suomi.fi), updated %s."), date) :
+	    /* TRANSLATORS: %s is a date in the language's own form (2.12.2026). */
+	    xasprintf(_("Suggestions from this kiosk's own service catalogue, checked %s."), date);
+	free(date);
+	return s;
 }
 
 /* The answer to question qi in words. */

@@ -51,5 +51,8 @@ const char *present_language(enum lang);
 
 /* "Suggestions from this kiosk's own catalogue, checked 2026-11-29." */
 char *present_source(const struct results *);
+/* A date ("2026-12-02", or "2025-06") in the current language's form:
+ * 2.12.2026 in Finnish and Swedish, 2 December 2026 in English. */
+char *present_date(const char *iso);
 
 #endif

@@ -437,6 +437,7 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	out->source = SOURCE_EMBEDDED;
 	out->lang = p->lang;
 	out->catalogue_date = cat->date;
+	out->from_register = cat->origin == CATALOGUE_REGISTER;
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;
 
@@ -579,6 +580,7 @@ recommend_search(const struct catalogue *cat, const char *text,
 	out->source = SOURCE_EMBEDDED;
 	out->lang = p->lang;
 	out->catalogue_date = cat->date;
+	out->from_register = cat->origin == CATALOGUE_REGISTER;
 	out->from_search = true;
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;

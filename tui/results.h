@@ -93,6 +93,8 @@ struct results {
 	enum lang lang;
 	char *recommendation_id;	/* backend only */
 	const char *catalogue_date;	/* embedded only, borrowed */
+	bool from_register;		/* embedded: the catalogue is the national
+					   service register's, as synced */
 	bool from_search;		/* a search by words, not by answers */
 	struct service *v;
 	size_t n;

@@ -139,10 +139,17 @@ build(struct ui *ui, struct detail *d, int w)
 		doc_blank(&d->doc);
 	}
 	if (res->source == SOURCE_EMBEDDED && s->checked != NULL) {
-		/* TRANSLATORS: %s is a date such as 2025-06 or 2026-11-29. */
-		char *checked = xasprintf(_("Information last checked: %s"), s->checked);
+		char *date = present_date(s->checked);
+		char *checked = res->from_register ?
+		    /* TRANSLATORS: %s is a date (2.12.2026): when the
+		       organisation last changed this service in the national
+		       service register. */
+		    xasprintf(_("Last updated in the service register: %s"), date) :
+		    /* TRANSLATORS: %s is a date (2.12.2026, or 6/2025). */
+		    xasprintf(_("Information last checked: %s"), date);
 		doc_add(&d->doc, ROLE_HINT, 0, w, checked);
 		free(checked);
+		free(date);
 	}
 }
 

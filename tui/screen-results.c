@@ -201,13 +201,19 @@ results_draw(struct ui *ui, void *data)
 	free(count);
 
 	if (s->offline_reason != BACKEND_OK) {
-		/* TRANSLATORS: %1$s says in plain words why the national
-		   recommender was not used; %2$s is a date. */
-		char *why = xasprintf(_("%1$s These suggestions come from this kiosk's own list of services, checked %2$s."),
-		    backend_error_message(s->offline_reason),
-		    res->catalogue_date ? res->catalogue_date : "?");
+		char *date = present_date(res->catalogue_date);
+		char *why = res->from_register ?
+		    /* TRANSLATORS: %1$s says in plain words why the national
+		       recommender was not used; %2$s is a date (2.12.2026). */
+		    xasprintf(_("%1$s These suggestions come from the national service register, as this kiosk last fetched it on %2$s."),
+			backend_error_message(s->offline_reason), date) :
+		    /* TRANSLATORS: %1$s says in plain words why the national
+		       recommender was not used; %2$s is a date (2.12.2026). */
+		    xasprintf(_("%1$s These suggestions come from this kiosk's own list of services, checked %2$s."),
+			backend_error_message(s->offline_reason), date);
 		used += ui_wrap(ui, y, x, w, 3, ROLE_NOTICE, why);
 		free(why);
+		free(date);
 	} else {
 		char *src = present_source(res);
 		used += ui_wrap(ui, y, x, w, 2, ROLE_HINT, src);

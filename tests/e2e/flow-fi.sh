@@ -174,7 +174,10 @@ keys End
 checked=$(python3 -c 'import json, sys
 for s in json.load(open(sys.argv[1], encoding="utf-8"))["services"]:
     if s["service_name"]["fi"] == sys.argv[2]:
-        print(s.get("checked", ""))
+        c = s.get("checked", "").split("-")
+        # Finnish writes 2.12.2026, and 6/2025 for a month alone.
+        print("%d.%d.%s" % (int(c[2]), int(c[1]), c[0]) if len(c) == 3 else
+              "%d/%s" % (int(c[1]), c[0]) if len(c) == 2 else "")
         break' "$ASSETS/catalogue.json" "$first")
 if [ -n "$checked" ]; then
 	ok_if "detail: when the facts were checked, in Finnish" \
