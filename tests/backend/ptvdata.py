@@ -810,8 +810,14 @@ def make_hostile(data):
     """The data with HOSTILE-1 ... HOSTILE-5 in five services: four
     fillers, and a new Jyväskylä (179) service with a Phone and a
     ServiceLocation channel.  Each text starts "HOSTILE-n"."""
-    d = copy.deepcopy(data)
-    f = fillers(d)[3:7]
+    # Only what changes is copied: the rest is shared with DATA.
+    d = {"services": list(data["services"]), "channels": list(data["channels"])}
+    picked = fillers(d)[3:7]
+    f = []
+    for s in picked:
+        at = d["services"].index(s)
+        d["services"][at] = copy.deepcopy(s)
+        f.append(d["services"][at])
     kinds = [ESC_SEQS + C0, C1 + BIDI, LONG, ZERO_WIDTH + MARKUP + "\x00NUL"]
     for k, s in enumerate(f):
         tag = "HOSTILE-%d " % (k + 1)
