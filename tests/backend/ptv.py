@@ -162,8 +162,9 @@ class Variant:
 
 
 class Doc:
-    """An answer before delivery: a page, an array, one object or an
-    error, kept in parts so that the fault modes can reshape it."""
+    """An answer before delivery: a page or an array (kept in parts, so
+    that the fault modes can reshape them), one object, or a raw body
+    (errors, and wrong shapes)."""
 
     def __init__(self, status, kind, items=None, obj=None, page=None):
         self.status, self.kind = status, kind
@@ -171,7 +172,7 @@ class Doc:
 
     @staticmethod
     def error(status, body):
-        return Doc(status, "error", obj=dumps(body))
+        return Doc(status, "raw", obj=dumps(body))
 
     def count(self):
         return len(self.items) if self.kind in ("page", "array") else None
@@ -192,16 +193,16 @@ class Doc:
 
 def wrong_shape(doc, how):
     """Valid JSON of the wrong shape."""
-    if doc.kind == "error":
+    if doc.kind == "raw":
         return doc
     if how == "string":
         if doc.kind == "page":
             n, size, count = doc.page
-            return Doc(200, "error", obj=dumps({"pageNumber": n, "pageSize": size,
+            return Doc(200, "raw", obj=dumps({"pageNumber": n, "pageSize": size,
                                                 "pageCount": count, "itemList": "itemList"}))
         if doc.kind == "array":
-            return Doc(200, "error", obj=dumps({"itemList": "not an array"}))
-        return Doc(200, "error", obj=b"[" + doc.obj + b"]")
+            return Doc(200, "raw", obj=dumps({"itemList": "not an array"}))
+        return Doc(200, "raw", obj=b"[" + doc.obj + b"]")
     if how in ("negative", "huge"):
         if doc.kind == "page":
             n, size, _ = doc.page
@@ -223,7 +224,7 @@ def wrong_shape(doc, how):
                 items.append(bad)
         items += [b"null", b"17", b'"WRONGTYPE"']
         return Doc(200, doc.kind, items=items, page=doc.page)
-    return Doc(200, "error", obj=bad)
+    return Doc(200, "raw", obj=bad)
 
 
 class State:

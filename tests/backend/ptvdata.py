@@ -110,18 +110,20 @@ def finto(code, table, ontology, urn_base, with_description):
         "http://uri.suomi.fi/codelist/ptv/%s/code/%s" % (ontology, code),
         "Tuntematon luokka %s" % code, "Okänd klass %s" % code, "Unknown class %s" % code)
     parent = code.rsplit(".", 1)[0] if "." in code else None
-    parent_new = uri.rsplit("/", 1)[0] + "/" + parent if parent else None
-    digits = "".join(c for c in code if c.isdigit()) or "0"
+
+    def urn(c):   # an invented old-style URI, one per code
+        return "http://urn.fi/URN:NBN:fi:au:ptvl:v%d%s" % (
+            urn_base, "".join(ch for ch in c if ch.isdigit()) or "0")
+
     item = {
         "name": [lv("sv", sv), lv("en", en), lv("fi", fi)],
         "code": code,
         "ontologyType": ontology,
-        "uri": "http://urn.fi/URN:NBN:fi:au:ptvl:v%d%s" % (urn_base, digits),
-        "parentId": str(uuid.UUID(int=int(digits) * 7919 + urn_base, version=4)) if parent else None,
-        "parentUri": ("http://urn.fi/URN:NBN:fi:au:ptvl:v%d%s" % (urn_base, parent.replace("P", "").replace("KE", "").replace("KR", "").replace(".", ""))
-                      if parent else None),
+        "uri": urn(code),
+        "parentId": str(uuid.uuid5(uuid.NAMESPACE_URL, urn(parent))) if parent else None,
+        "parentUri": urn(parent) if parent else None,
         "newUri": uri,
-        "newParentUri": parent_new,
+        "newParentUri": uri.rsplit("/", 1)[0] + "/" + parent if parent else None,
     }
     if with_description:
         item = dict(list(item.items())[:1] + [("description", [
