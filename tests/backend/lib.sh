@@ -27,6 +27,18 @@
 #                                  recommend_service, text_search, ...)
 #   closed_port                    a port on 127.0.0.1 where nothing listens
 #
+# The PTV test server (ptv.py), for the tests of the sync:
+#
+#   start_ptv MODE [ARGS...]       start ptv.py in MODE (see README.md) with
+#                                  server.pem and $PTV_MODE_FILE as --mode-file;
+#                                  ARGS after (--nationwide, --page-size,
+#                                  --data ...); waits until it listens; sets
+#                                  PTV_URL (.../api/v11), PTV_PORT, PTV_LOG,
+#                                  PTV_PID
+#   set_ptv_mode MODE              write MODE to $PTV_MODE_FILE (read per request)
+#   stop_ptv                       stop it (also done on exit)
+#   ptv_requests [RE]              its request lines (matching the extended RE)
+#
 # The backend is killed when the test exits: the EXIT trap set before
 # this file was sourced (e2e_stop, or the removal of $tmpdir) is kept
 # and run after it.
@@ -54,8 +66,17 @@ if [ -z "$backend_prev_trap" ]; then
 	fi
 fi
 
+PTV_SERVER="$top_srcdir/tests/backend/ptv.py"
+PTV_URL=
+PTV_PORT=
+PTV_LOG=
+PTV_PID=
+PTV_MODE_FILE="$tmpdir/ptv.mode"
+ptv_runs=0
+
 backend_cleanup() {
 	stop_backend
+	stop_ptv
 	eval "$backend_prev_trap"
 }
 trap backend_cleanup EXIT
@@ -116,6 +137,63 @@ stop_backend() {
 		BACKEND_PID=
 	fi
 	return 0
+}
+
+start_ptv() {
+	_mode=$1
+	shift
+	stop_ptv
+	backend_certs || return 1
+	ptv_runs=$((ptv_runs + 1))
+	_portfile="$tmpdir/ptv.$ptv_runs.port"
+	PTV_LOG="$tmpdir/ptv.$ptv_runs.log"
+	: >"$PTV_LOG"
+	: >"$PTV_MODE_FILE"
+	python3 "$PTV_SERVER" --cert "$CERTS/server.pem" --key "$CERTS/server.key" \
+	    --port-file "$_portfile" --log "$PTV_LOG" --mode "$_mode" \
+	    --mode-file "$PTV_MODE_FILE" "$@" \
+	    </dev/null 2>"$tmpdir/ptv.$ptv_runs.err" &
+	PTV_PID=$!
+	# It generates its data first (about a second), then listens.
+	_tries=600
+	while [ ! -s "$_portfile" ] && [ "$_tries" -gt 0 ]; do
+		if ! kill -0 "$PTV_PID" 2>/dev/null; then
+			diag "the PTV test server ended at start:" "$(cat "$tmpdir/ptv.$ptv_runs.err")"
+			PTV_PID=
+			return 1
+		fi
+		_tries=$((_tries - 1))
+		sleep 0.05
+	done
+	if [ ! -s "$_portfile" ]; then
+		diag "the PTV test server did not start within 30 s"
+		stop_ptv
+		return 1
+	fi
+	PTV_PORT=$(cat "$_portfile")
+	_scheme=https
+	for _a do
+		[ "$_a" = "--insecure-http" ] && _scheme=http
+	done
+	PTV_URL="$_scheme://127.0.0.1:$PTV_PORT/api/v11"
+}
+
+stop_ptv() {
+	if [ -n "$PTV_PID" ]; then
+		kill "$PTV_PID" 2>/dev/null
+		wait "$PTV_PID" 2>/dev/null
+		PTV_PID=
+	fi
+	return 0
+}
+
+set_ptv_mode() {
+	printf '%s\n' "$1" >"$PTV_MODE_FILE.tmp" &&
+	    mv "$PTV_MODE_FILE.tmp" "$PTV_MODE_FILE"
+}
+
+ptv_requests() {
+	grep -E '^conn=[0-9]+ [A-Z]+ /' "$PTV_LOG" | grep -E -- "${1:-.}"
 }
 
 set_mode() {
