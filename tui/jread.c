@@ -8,18 +8,25 @@
 #include "util.h"
 
 json_t *
-jr_parse(struct jr *jr, const char *display, const char *text)
+jr_parse_at(struct jr *jr, const char *display, const char *text, int line)
 {
 	json_error_t e;
 
 	memset(jr, 0, sizeof *jr);
 	jr->file = display;
 	jr->text = xstrdup(text);
+	jr->line_base = line > 1 ? line - 1 : 0;
 	json_t *root = json_loads(jr->text, JSON_REJECT_DUPLICATES, &e);
 	if (root == NULL)
-		jr->cause = xasprintf("%s:%d:%d: %s", display, e.line,
+		jr->cause = xasprintf("%s:%d:%d: %s", display, jr->line_base + e.line,
 		    e.column > 0 ? e.column : 1, e.text);
 	return root;
+}
+
+json_t *
+jr_parse(struct jr *jr, const char *display, const char *text)
+{
+	return jr_parse_at(jr, display, text, 1);
 }
 
 json_t *
@@ -204,7 +211,7 @@ jr_where(const struct jr *jr, int *line, int *col)
 			break;
 	skip_ws(&s);
 
-	*line = 1;
+	*line = 1 + jr->line_base;
 	*col = 1;
 	for (const char *p = jr->text; p != NULL && p < s.p; p++) {
 		if (*p == '\n') {
