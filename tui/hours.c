@@ -271,7 +271,7 @@ hours_at(const struct opening_hours *h, time_t now, struct hours_now *out)
 				}
 			}
 		}
-		out->change = end < 1440 ? end : -1;
+		out->change = end <= 1440 ? end : -1;
 		return;
 	}
 	for (size_t i = 0; i < nrun; i++)
