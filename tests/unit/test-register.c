@@ -93,7 +93,7 @@ test_good(void **state)
 	assert_string_equal(c->access[LANG_EN][1], "The doors open automatically.");
 
 	s = service(&a, "ptv-perhetyo-jyvaskyla");
-	assert_int_equal(s->nevents, 0);
+	assert_int_equal(s->nevents, 1);
 	assert_null(s->name.v[LANG_SV]);
 	c = &s->ch[0];
 	/* One address string serves every language. */
@@ -268,7 +268,7 @@ test_bundled_rules(void **state)
 	 * life events. */
 	char *a = tu_replace(text, "\"origin\": \"ptv\",\n      \"service_name\": { \"fi\": \"Neuvola",
 	    "\"service_name\": { \"fi\": \"Neuvola");
-	char *b = tu_replace(a, "\"life_events\": [\"KE1\"]", "\"life_events\": []");
+	char *b = tu_replace(a, "\"life_events\": [\"KE1\"],\n      \"area\": { \"municipalities\": [\"179\"] },\n      \"relevance\": { \"working_studying\": 0.0, \"family\": 0.9", "\"life_events\": [],\n      \"area\": { \"municipalities\": [\"179\"] },\n      \"relevance\": { \"working_studying\": 0.0, \"family\": 0.9");
 	const char *dir = tu_assets_variant(ASSETS_DIR, "catalogue.json", b);
 	char path[4096];
 	int line, col;
@@ -307,6 +307,12 @@ test_jsonl(void **state)
 	assert_int_equal(catalogue_parse_service(ld, line, 2, &s, &cause), 0);
 	assert_string_equal(s.id, "ptv-perhetyo-jyvaskyla");
 	assert_true(s.from_register);
+	cat_service_free(&s);
+	/* The register's entries may name no life event. */
+	char *none = tu_replace(line, "\"life_events\":[\"KE1\"]", "\"life_events\":[]");
+	assert_int_equal(catalogue_parse_service(ld, none, 3, &s, &cause), 0);
+	assert_int_equal(s.nevents, 0);
+	free(none);
 	assert_int_equal(s.ch[0].opening.n, 1);
 	cat_service_free(&s);
 
