@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "batch.h"
+#include "hours.h"
 #include "i18n.h"
 #include "present.h"
 #include "profile.h"
@@ -19,6 +20,83 @@ strings(char **v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(a, json_string(v[i]));
 	return a;
+}
+
+/* "fallback": {"address": {"language": "fi", "note": "(in Finnish)"}}:
+ * the texts shown in another language than the results'. */
+static void
+fallback_add(json_t *fb, const char *key, text_lang in)
+{
+	char *note = present_fallback_mark(in);
+	if (note == NULL)
+		return;
+	json_object_set_new(fb, key, json_pack("{s:s, s:s}",
+	    "language", lang_code((enum lang)TEXT_LANG_OF(in)), "note", note));
+	free(note);
+}
+
+static json_t *
+clock_json(int minute)
+{
+	if (minute > 1440)
+		minute -= 1440;
+	return json_sprintf("%02d:%02d", minute / 60, minute % 60);
+}
+
+static json_t *
+phones_json(const struct channel *c)
+{
+	static const char *const charges[] = {
+		[PHONE_CHARGE_UNSTATED] = NULL, [PHONE_CHARGE_FREE] = "free",
+		[PHONE_CHARGE_LOCAL] = "local", [PHONE_CHARGE_OTHER] = "other",
+	};
+	json_t *a = json_array();
+
+	for (size_t k = 0; k < c->nphones; k++) {
+		const struct phone_about *p = c->phone_about ? &c->phone_about[k] : NULL;
+		json_t *o = json_object();
+		json_object_set_new(o, "number", json_string(c->phones[k]));
+		const char *charge = p ? charges[p->charge] : NULL;
+		json_object_set_new(o, "charge", charge ? json_string(charge) : json_null());
+		char *words = present_charge(c, k);
+		json_object_set_new(o, "charge_text", words ? json_string(words) : json_null());
+		free(words);
+		json_object_set_new(o, "info", p && p->info ? json_string(p->info) : json_null());
+		json_object_set_new(o, "language", p && p->lang >= 0 ?
+		    json_string(lang_code((enum lang)p->lang)) : json_null());
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+/* Today's hours as of now, computed, and the week in words. */
+static json_t *
+hours_json(const struct channel *c, enum lang l, time_t now)
+{
+	static const char *const kinds[] = {
+		[DAY_UNKNOWN] = "unknown", [DAY_CLOSED] = "closed",
+		[DAY_ALWAYS] = "always_open", [DAY_TIMES] = "times",
+	};
+	struct hours_now n;
+
+	if (c->opening.n == 0)
+		return json_null();
+	hours_at(&c->opening, now, &n);
+	json_t *o = json_object(), *times = json_array();
+	json_object_set_new(o, "today_kind", json_string(kinds[n.today.kind]));
+	for (size_t i = 0; i < n.today.n; i++)
+		json_array_append_new(times, json_pack("{s:o, s:o}",
+		    "from", clock_json(n.today.span[i].from), "to", clock_json(n.today.span[i].to)));
+	json_object_set_new(o, "today_times", times);
+	json_object_set_new(o, "open_now", n.known ? json_boolean(n.open) : json_null());
+	json_object_set_new(o, n.open ? "closes_at" : "opens_at",
+	    n.change >= 0 ? clock_json(n.change) : json_null());
+	char *today = present_today(&c->opening, now, l), *week = present_week(&c->opening, now, l);
+	json_object_set_new(o, "today", today ? json_string(today) : json_null());
+	json_object_set_new(o, "week", week ? json_string(week) : json_null());
+	free(today);
+	free(week);
+	return o;
 }
 
 char *
@@ -36,9 +114,10 @@ batch_json(const struct results *r, const char *fallback_reason, const struct qu
 		    json_string(r->recommendation_id));
 	if (r->catalogue_date != NULL)
 		json_object_set_new(root, "catalogue_date", json_string(r->catalogue_date));
+	time_t now = hours_now();
 	for (size_t i = 0; i < r->n; i++) {
 		const struct service *s = &r->v[i];
-		json_t *o = json_object(), *chans = json_array();
+		json_t *o = json_object(), *chans = json_array(), *sfb = json_object();
 		json_object_set_new(o, "service_id", json_string(s->id));
 		json_object_set_new(o, "service_name", json_string(s->name));
 		json_object_set_new(o, "service_description_summary", json_string(s->summary));
@@ -57,6 +136,15 @@ batch_json(const struct results *r, const char *fallback_reason, const struct qu
 			json_object_set_new(co, "emails", strings(c->emails, c->nemails));
 			json_object_set_new(co, "service_hours", strings(c->hours, c->nhours));
 			json_object_set_new(co, "address", c->address ? json_string(c->address) : json_null());
+			/* The register's facts, beside the AuroraAI shape. */
+			json_object_set_new(co, "phones", phones_json(c));
+			json_object_set_new(co, "opening_hours", hours_json(c, r->lang, now));
+			json_object_set_new(co, "accessibility", strings(c->access, c->naccess));
+			json_t *fb = json_object();
+			fallback_add(fb, "service_channel_name", c->name_in);
+			fallback_add(fb, "address", c->address_in);
+			fallback_add(fb, "accessibility", c->access_in);
+			json_object_set_new(co, "fallback", fb);
 			json_array_append_new(chans, co);
 		}
 		json_object_set_new(o, "service_channels", chans);
@@ -72,6 +160,9 @@ batch_json(const struct results *r, const char *fallback_reason, const struct qu
 		json_object_set_new(o, "reasons", why);
 		json_object_set_new(o, "first_step",
 		    s->first_step ? json_string(s->first_step) : json_null());
+		fallback_add(sfb, "service_name", s->name_in);
+		fallback_add(sfb, "service_description_summary", s->summary_in);
+		json_object_set_new(o, "fallback", sfb);
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(root, "recommended_services", list);
@@ -85,6 +176,7 @@ batch_json(const struct results *r, const char *fallback_reason, const struct qu
 void
 batch_text(FILE *f, const struct results *r, const struct quest *quest)
 {
+	time_t now = hours_now();
 	char *src = present_source(r);
 	fprintf(f, "%s\n\n", src);
 	free(src);
@@ -94,20 +186,32 @@ batch_text(FILE *f, const struct results *r, const struct quest *quest)
 		const struct service *s = &r->v[i];
 		char *why = present_reasons(r, i, quest);
 		char *first = present_first_step(s);
-		fprintf(f, "%d. %s\n", s->rank, s->name);
+		char *name = present_fallback(s->name, s->name_in);
+		char *summary = present_fallback(s->summary, s->summary_in);
+		fprintf(f, "%d. %s\n", s->rank, name);
 		if (first != NULL)
 			fprintf(f, "   %s\n", first);
-		fprintf(f, "   %s\n   %s\n   %s\n", s->org, s->summary, why);
+		fprintf(f, "   %s\n   %s\n   %s\n", s->org, summary, why);
+		free(name);
+		free(summary);
 		free(first);
 		free(why);
 		for (size_t j = 0; j < s->nch; j++) {
+			const struct channel *c = &s->ch[j];
 			char **labels = NULL, **values = NULL;
 			size_t n = 0;
-			present_channel(&s->ch[j], r->lang, &labels, &values, &n);
+			present_channel_at(c, r->lang, now, &labels, &values, &n);
 			for (size_t k = 0; k < n; k++)
 				fprintf(f, "   %s: %s\n", labels[k], values[k]);
 			strv_free(labels, n);
 			strv_free(values, n);
+			if (c->naccess > 0) {
+				char *mark = present_fallback_mark(c->access_in);
+				fprintf(f, "   %s%s%s:\n", _("Accessibility"), mark ? " " : "", mark ? mark : "");
+				free(mark);
+				for (size_t k = 0; k < c->naccess; k++)
+					fprintf(f, "     – %s\n", c->access[k]);
+			}
 		}
 		fputc('\n', f);
 	}

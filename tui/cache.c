@@ -196,6 +196,7 @@ cache_load(struct catalogue *cat, const char *dir, const struct catalogue_codes 
 	struct cache_header h;
 	char *path = xasprintf("%s/%s", dir, CACHE_FILE);
 	struct cache_reader *r = cache_open(path, &h, cause);
+	struct catalogue_loader *ld = NULL;
 	const char *line;
 	size_t cap = 0;
 	int lineno, got, rc = -1;
@@ -205,12 +206,13 @@ cache_load(struct catalogue *cat, const char *dir, const struct catalogue_codes 
 		free(path);
 		return *cause == NULL ? 1 : -1;
 	}
+	ld = catalogue_loader_new(codes, path);
 	while ((got = cache_next(r, &line, &lineno, cause)) > 0) {
 		if (cat->n == cap) {
 			cap = cap ? cap * 2 : 256;
 			cat->v = xreallocarray(cat->v, cap, sizeof *cat->v);
 		}
-		if (catalogue_parse_entry(line, path, lineno, codes, &cat->v[cat->n], cause) < 0)
+		if (catalogue_parse_service(ld, line, (size_t)lineno, &cat->v[cat->n], cause) < 0)
 			goto out;
 		cat->n++;
 	}
@@ -227,6 +229,7 @@ cache_load(struct catalogue *cat, const char *dir, const struct catalogue_codes 
 out:
 	if (rc < 0)
 		catalogue_free(cat);
+	catalogue_loader_free(ld);
 	cache_close(r);
 	cache_header_free(&h);
 	free(path);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,17 @@ ltext_get(const struct ltext *t, enum lang l)
 	return NULL;
 }
 
+int
+ltext_lang(const struct ltext *t, enum lang l)
+{
+	const char *s = ltext_get(t, l);
+
+	for (int k = 0; k < LANG_COUNT; k++)
+		if (s != NULL && t->v[k] == s)
+			return k;
+	return -1;
+}
+
 static void
 ltext_free(struct ltext *t)
 {
@@ -35,6 +47,8 @@ ltext_free(struct ltext *t)
 struct loader {
 	struct jr jr;
 	const struct catalogue_codes *codes;
+	const char *display;	/* catalogue_parse_service()'s file */
+	bool ptv;		/* the service being read is from the register */
 };
 
 /* Asset text must be clean: what is drawn is what was checked. */
@@ -117,19 +131,295 @@ load_strings(struct loader *ld, json_t *obj, const char *key, bool required,
 	return 0;
 }
 
+#define PHONE_TEXT_MAX 200
+#define ACCESS_MAX 16
+#define ACCESS_TEXT_MAX 400
+
+static int
+check_number(struct loader *ld, const char *s)
+{
+	if (*s == '\0')
+		return jr_fail(&ld->jr, "a phone number must not be empty");
+	for (const char *p = s; *p != '\0'; p++)
+		if (!isdigit((unsigned char)*p) && *p != ' ' && *p != '+' && *p != '-')
+			return jr_fail(&ld->jr, "a phone number holds only digits, spaces, '+' and '-'");
+	return 0;
+}
+
+/* One "phone_numbers" item: "020 634 0200", or an object with the
+ * number's charge, what the line is for and the language it serves. */
+static int
+load_phone(struct loader *ld, json_t *item, char **number, struct cat_phone *ph)
+{
+	static const char *const keys[] = {
+		"number", "charge", "charge_info", "info", "language", NULL
+	};
+	static const char *const charges[] = { "free", "local", "other", NULL };
+	const char *num, *charge = NULL, *lang = NULL;
+
+	ph->lang = -1;
+	if (json_is_string(item)) {
+		if (check_number(ld, json_string_value(item)) < 0)
+			return -1;
+		*number = xstrdup(json_string_value(item));
+		return 0;
+	}
+	if (!json_is_object(item))
+		return jr_fail(&ld->jr, "a phone number is a string or an object with \"number\"");
+	if (jr_known_keys(&ld->jr, item, keys) < 0 ||
+	    jr_string(&ld->jr, item, "number", true, &num) < 0)
+		return -1;
+	jr_key(&ld->jr, "number");
+	if (check_number(ld, num) < 0)
+		return -1;
+	jr_pop(&ld->jr);
+	*number = xstrdup(num);
+	if (jr_string(&ld->jr, item, "charge", false, &charge) < 0 ||
+	    jr_string(&ld->jr, item, "language", false, &lang) < 0)
+		return -1;
+	if (charge != NULL) {
+		int k = 0;
+		while (charges[k] != NULL && strcmp(charges[k], charge) != 0)
+			k++;
+		if (charges[k] == NULL) {
+			jr_key(&ld->jr, "charge");
+			return jr_fail(&ld->jr, "\"charge\" is \"free\", \"local\" or \"other\"");
+		}
+		ph->charge = (enum phone_charge)(PHONE_CHARGE_FREE + k);
+	}
+	if (lang != NULL && (ph->lang = lang_parse(lang)) < 0) {
+		jr_key(&ld->jr, "language");
+		return jr_fail(&ld->jr, "a language is \"fi\", \"sv\" or \"en\"");
+	}
+	return load_ltext(ld, item, "charge_info", false, false, PHONE_TEXT_MAX, &ph->charge_info) < 0 ||
+	    load_ltext(ld, item, "info", false, false, PHONE_TEXT_MAX, &ph->info) < 0 ? -1 : 0;
+}
+
+static int
+load_phones(struct loader *ld, json_t *o, struct cat_channel *c)
+{
+	json_t *arr, *item;
+	size_t i;
+
+	if (jr_array(&ld->jr, o, "phone_numbers", false, &arr) < 0)
+		return -1;
+	if (arr == NULL)
+		return 0;
+	jr_key(&ld->jr, "phone_numbers");
+	c->phones = xcalloc(json_array_size(arr), sizeof *c->phones);
+	c->phone = xcalloc(json_array_size(arr), sizeof *c->phone);
+	json_array_foreach(arr, i, item) {
+		jr_index(&ld->jr, i);
+		c->nphones = i + 1;
+		if (load_phone(ld, item, &c->phones[i], &c->phone[i]) < 0)
+			return -1;
+		jr_pop(&ld->jr);
+	}
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+/* "HH:MM" of an opening time. */
+static int
+load_clock(struct loader *ld, json_t *o, const char *key, bool allow_24, int *out)
+{
+	const char *s;
+
+	if (jr_string(&ld->jr, o, key, true, &s) < 0)
+		return -1;
+	if (!hours_parse_time(s, allow_24, out)) {
+		jr_key(&ld->jr, key);
+		return jr_fail(&ld->jr, "\"%s\" is \"%s\", not a time \"HH:MM\" from 00:00 to %s",
+		    key, s, allow_24 ? "24:00" : "23:59");
+	}
+	return 0;
+}
+
+static int
+load_date(struct loader *ld, json_t *o, const char *key, long *out)
+{
+	const char *s = NULL;
+
+	if (jr_string(&ld->jr, o, key, false, &s) < 0)
+		return -1;
+	if (s != NULL && !hours_parse_date(s, out)) {
+		jr_key(&ld->jr, key);
+		return jr_fail(&ld->jr, "\"%s\" is \"%s\", not a date \"YYYY-MM-DD\" that exists", key, s);
+	}
+	return 0;
+}
+
+static int
+load_hours_entry(struct loader *ld, json_t *o, struct hours_entry *e)
+{
+	static const char *const keys[] = {
+		"kind", "valid_from", "valid_to", "closed", "always_open",
+		"times", "info", NULL
+	};
+	static const char *const kinds[] = { "normal", "exceptional", NULL };
+	static const char *const time_keys[] = { "day_from", "day_to", "from", "to", NULL };
+	struct ltext info = { { NULL } };
+	json_t *arr, *item;
+	int kind;
+	size_t i;
+
+	e->valid_from = HOURS_OPEN_START;
+	e->valid_to = HOURS_OPEN_END;
+	if (!json_is_object(o))
+		return jr_fail(&ld->jr, "an opening hours entry must be an object");
+	if (jr_known_keys(&ld->jr, o, keys) < 0 ||
+	    jr_enum(&ld->jr, o, "kind", kinds, &kind) < 0 ||
+	    load_date(ld, o, "valid_from", &e->valid_from) < 0 ||
+	    load_date(ld, o, "valid_to", &e->valid_to) < 0 ||
+	    jr_bool(&ld->jr, o, "closed", &e->closed) < 0 ||
+	    jr_bool(&ld->jr, o, "always_open", &e->always_open) < 0 ||
+	    jr_array(&ld->jr, o, "times", false, &arr) < 0)
+		return -1;
+	e->kind = (enum hours_kind)kind;
+	if (e->valid_from > e->valid_to) {
+		jr_key(&ld->jr, "valid_to");
+		return jr_fail(&ld->jr, "\"valid_to\" is before \"valid_from\"");
+	}
+	if (e->closed && e->always_open)
+		return jr_fail(&ld->jr, "an entry is not both \"closed\" and \"always_open\"");
+	size_t n = arr ? json_array_size(arr) : 0;
+	if (n == 0 && !e->closed && !e->always_open)
+		return jr_fail(&ld->jr, "an entry needs \"times\" unless it is \"closed\" or \"always_open\"");
+	if (n > 0 && (e->closed || e->always_open)) {
+		jr_key(&ld->jr, "times");
+		return jr_fail(&ld->jr, "a \"closed\" or \"always_open\" entry has no \"times\"");
+	}
+	if (n > HOURS_MAX_TIMES) {
+		jr_key(&ld->jr, "times");
+		return jr_fail(&ld->jr, "\"times\" lists at most %d opening times", HOURS_MAX_TIMES);
+	}
+	if (n > 0) {
+		jr_key(&ld->jr, "times");
+		e->times = xcalloc(n, sizeof *e->times);
+		json_array_foreach(arr, i, item) {
+			struct hours_time *t = &e->times[i];
+			long from, to = -1;
+			jr_index(&ld->jr, i);
+			e->ntimes = i + 1;
+			if (!json_is_object(item))
+				return jr_fail(&ld->jr, "an opening time must be an object");
+			if (jr_known_keys(&ld->jr, item, time_keys) < 0 ||
+			    jr_int(&ld->jr, item, "day_from", true, 1, 7, &from) < 0 ||
+			    jr_int(&ld->jr, item, "day_to", false, 1, 7, &to) < 0 ||
+			    load_clock(ld, item, "from", false, &t->from) < 0 ||
+			    load_clock(ld, item, "to", true, &t->to) < 0)
+				return -1;
+			t->day_from = (int)from;
+			t->day_to = to < 0 ? (int)from : (int)to;
+			jr_pop(&ld->jr);
+		}
+		jr_pop(&ld->jr);
+	}
+	if (load_ltext(ld, o, "info", false, false, PHONE_TEXT_MAX, &info) < 0) {
+		ltext_free(&info);
+		return -1;
+	}
+	for (int l = 0; l < LANG_COUNT; l++)
+		e->info[l] = info.v[l];
+	return 0;
+}
+
+static int
+load_opening_hours(struct loader *ld, json_t *o, struct opening_hours *h)
+{
+	json_t *arr, *item;
+	size_t i;
+
+	if (jr_array(&ld->jr, o, "opening_hours", false, &arr) < 0)
+		return -1;
+	if (arr == NULL)
+		return 0;
+	jr_key(&ld->jr, "opening_hours");
+	if (json_array_size(arr) > HOURS_MAX_ENTRIES)
+		return jr_fail(&ld->jr, "\"opening_hours\" lists at most %d entries", HOURS_MAX_ENTRIES);
+	h->v = xcalloc(json_array_size(arr), sizeof *h->v);
+	json_array_foreach(arr, i, item) {
+		jr_index(&ld->jr, i);
+		h->n = i + 1;
+		if (load_hours_entry(ld, item, &h->v[i]) < 0)
+			return -1;
+		jr_pop(&ld->jr);
+	}
+	jr_pop(&ld->jr);
+	return 0;
+}
+
+/* "address": one string for every language, or one per language. */
+static int
+load_address(struct loader *ld, json_t *o, struct ltext *out)
+{
+	json_t *v = json_object_get(o, "address");
+
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (json_is_object(v))
+		return load_ltext(ld, o, "address", false, false, 200, out);
+	jr_key(&ld->jr, "address");
+	if (!json_is_string(v) || json_string_length(v) == 0)
+		return jr_fail(&ld->jr, "\"address\" is a string or an object of \"fi\", \"sv\" and \"en\"");
+	const char *s = json_string_value(v);
+	if (check_text(ld, s) < 0)
+		return -1;
+	if (strlen(s) > 200)
+		return jr_fail(&ld->jr, "longer than %d bytes", 200);
+	jr_pop(&ld->jr);
+	for (int l = 0; l < LANG_COUNT; l++)
+		out->v[l] = xstrdup(s);
+	return 0;
+}
+
+/* "accessibility": {"fi": ["Sisäänkäynti on ...", ...], "sv": [...]} */
+static int
+load_access(struct loader *ld, json_t *o, struct cat_channel *c)
+{
+	static const char *const keys[] = { "fi", "sv", "en", NULL };
+	json_t *acc;
+
+	if (jr_object(&ld->jr, o, "accessibility", false, &acc) < 0)
+		return -1;
+	if (acc == NULL)
+		return 0;
+	jr_key(&ld->jr, "accessibility");
+	if (jr_known_keys(&ld->jr, acc, keys) < 0)
+		return -1;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		if (load_strings(ld, acc, lang_code(l), false, NULL, &c->access[l], &c->naccess[l]) < 0)
+			return -1;
+		if (c->naccess[l] > ACCESS_MAX) {
+			jr_key(&ld->jr, lang_code(l));
+			return jr_fail(&ld->jr, "at most %d sentences per language", ACCESS_MAX);
+		}
+		for (size_t k = 0; k < c->naccess[l]; k++) {
+			if (strlen(c->access[l][k]) > ACCESS_TEXT_MAX) {
+				jr_key(&ld->jr, lang_code(l));
+				jr_index(&ld->jr, k);
+				return jr_fail(&ld->jr, "longer than %d bytes", ACCESS_TEXT_MAX);
+			}
+		}
+	}
+	jr_pop(&ld->jr);
+	return 0;
+}
+
 static int
 load_channel(struct loader *ld, json_t *o, struct cat_channel *c)
 {
 	static const char *const keys[] = {
 		"service_channel_id", "service_channel_type",
 		"service_channel_name", "web_pages", "phone_numbers",
-		"service_hours", "emails", "address", "languages", NULL
+		"service_hours", "opening_hours", "emails", "address",
+		"accessibility", "languages", NULL
 	};
 	static const char *const types[] = {
 		"WebPage", "EChannel", "Phone", "Email", "ServiceLocation",
 		"PrintableForm", NULL
 	};
-	const char *id, *addr = NULL;
+	const char *id;
 	int type;
 	json_t *langs, *item;
 	size_t i;
@@ -142,15 +432,16 @@ load_channel(struct loader *ld, json_t *o, struct cat_channel *c)
 		return -1;
 	c->id = xstrdup(id);
 	c->type = (enum channel_type)type;
-	if (load_ltext(ld, o, "service_channel_name", true, true, 200, &c->name) < 0 ||
+	/* The register names many a channel in Finnish only. */
+	if (load_ltext(ld, o, "service_channel_name", true, false, 200, &c->name) < 0 ||
 	    load_ltext(ld, o, "web_pages", false, false, 500, &c->web) < 0 ||
 	    load_ltext(ld, o, "service_hours", false, false, 200, &c->hours) < 0 ||
-	    load_strings(ld, o, "phone_numbers", false, NULL, &c->phones, &c->nphones) < 0 ||
+	    load_phones(ld, o, c) < 0 ||
+	    load_opening_hours(ld, o, &c->opening) < 0 ||
 	    load_strings(ld, o, "emails", false, NULL, &c->emails, &c->nemails) < 0 ||
-	    jr_string(&ld->jr, o, "address", false, &addr) < 0)
+	    load_address(ld, o, &c->address) < 0 ||
+	    load_access(ld, o, c) < 0)
 		return -1;
-	if (addr != NULL)
-		c->address = xstrdup(addr);
 	for (int l = 0; l < LANG_COUNT; l++) {
 		const char *url = c->web.v[l];
 		if (url != NULL && strncmp(url, "https://", 8) != 0 &&
@@ -158,15 +449,6 @@ load_channel(struct loader *ld, json_t *o, struct cat_channel *c)
 			jr_key(&ld->jr, "web_pages");
 			jr_key(&ld->jr, lang_code(l));
 			return jr_fail(&ld->jr, "a web page must start with https:// or http://");
-		}
-	}
-	for (size_t k = 0; k < c->nphones; k++) {
-		for (const char *p = c->phones[k]; *p != '\0'; p++) {
-			if (!isdigit((unsigned char)*p) && *p != ' ' && *p != '+' && *p != '-') {
-				jr_key(&ld->jr, "phone_numbers");
-				jr_index(&ld->jr, k);
-				return jr_fail(&ld->jr, "a phone number holds only digits, spaces, '+' and '-'");
-			}
 		}
 	}
 	if (c->type == CHANNEL_PHONE && c->nphones == 0)
@@ -397,38 +679,48 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 		"responsible_organization", "service_classes", "life_events",
 		"target_groups", "area", "relevance", "eligibility",
 		"first_step", "keywords", "general", "service_channels",
-		"source", "checked", "variant_of", NULL
+		"source", "checked", "variant_of", "origin", NULL
 	};
 	static const char *const org_keys[] = { "id", "name", NULL };
 	const char *id, *src, *checked = NULL, *org_id, *variant_of = NULL;
+	const char *origin = NULL;
 	json_t *org, *chans, *item;
 	size_t i;
 
 	if (!json_is_object(o))
 		return jr_fail(&ld->jr, "a service must be an object");
 	if (jr_known_keys(&ld->jr, o, keys) < 0 ||
-	    jr_string(&ld->jr, o, "service_id", true, &id) < 0)
+	    jr_string(&ld->jr, o, "service_id", true, &id) < 0 ||
+	    jr_string(&ld->jr, o, "origin", false, &origin) < 0)
 		return -1;
 	s->id = xstrdup(id);
+	if (origin != NULL && strcmp(origin, "ptv") != 0) {
+		jr_key(&ld->jr, "origin");
+		return jr_fail(&ld->jr, "\"origin\" is \"ptv\" or absent");
+	}
+	/* The register's own rules: texts in the languages its editors
+	 * wrote, life events only where it names some, no keywords. */
+	s->from_register = ld->ptv = origin != NULL;
+	bool all = !ld->ptv;
 	if (jr_string(&ld->jr, o, "variant_of", false, &variant_of) < 0)
 		return -1;
 	if (variant_of != NULL)
 		s->variant_of = xstrdup(variant_of);
-	if (load_ltext(ld, o, "service_name", true, true, 200, &s->name) < 0 ||
-	    load_ltext(ld, o, "service_description_summary", true, true,
+	if (load_ltext(ld, o, "service_name", true, all, 200, &s->name) < 0 ||
+	    load_ltext(ld, o, "service_description_summary", true, all,
 	    SUMMARY_MAX, &s->summary) < 0 ||
 	    jr_object(&ld->jr, o, "responsible_organization", true, &org) < 0)
 		return -1;
 	jr_key(&ld->jr, "responsible_organization");
 	if (jr_known_keys(&ld->jr, org, org_keys) < 0 ||
 	    jr_string(&ld->jr, org, "id", true, &org_id) < 0 ||
-	    load_ltext(ld, org, "name", true, true, 200, &s->org) < 0)
+	    load_ltext(ld, org, "name", true, all, 200, &s->org) < 0)
 		return -1;
 	s->org_id = xstrdup(org_id);
 	jr_pop(&ld->jr);
 	if (load_strings(ld, o, "service_classes", true, ld->codes->classes,
 	    &s->classes, &s->nclasses) < 0 ||
-	    load_strings(ld, o, "life_events", true, ld->codes->life_events,
+	    load_strings(ld, o, "life_events", !ld->ptv, ld->codes->life_events,
 	    &s->events, &s->nevents) < 0 ||
 	    load_strings(ld, o, "target_groups", false, ld->codes->groups,
 	    &s->groups, &s->ngroups) < 0 ||
@@ -492,6 +784,27 @@ check_variant(struct loader *ld, const struct catalogue *cat, size_t i)
 }
 
 void
+cat_channel_free(struct cat_channel *c)
+{
+	free(c->id);
+	ltext_free(&c->name);
+	ltext_free(&c->web);
+	ltext_free(&c->hours);
+	for (size_t k = 0; c->phone != NULL && k < c->nphones; k++) {
+		ltext_free(&c->phone[k].charge_info);
+		ltext_free(&c->phone[k].info);
+	}
+	free(c->phone);
+	strv_free(c->phones, c->nphones);
+	strv_free(c->emails, c->nemails);
+	ltext_free(&c->address);
+	hours_free(&c->opening);
+	for (int l = 0; l < LANG_COUNT; l++)
+		strv_free(c->access[l], c->naccess[l]);
+	memset(c, 0, sizeof *c);
+}
+
+void
 cat_service_free(struct cat_service *s)
 {
 	free(s->id);
@@ -507,19 +820,57 @@ cat_service_free(struct cat_service *s)
 	ltext_free(&s->step.text);
 	for (int l = 0; l < LANG_COUNT; l++)
 		strv_free(s->keywords[l], s->nkeywords[l]);
-	for (size_t i = 0; i < s->nch; i++) {
-		struct cat_channel *c = &s->ch[i];
-		free(c->id);
-		ltext_free(&c->name);
-		ltext_free(&c->web);
-		ltext_free(&c->hours);
-		strv_free(c->phones, c->nphones);
-		strv_free(c->emails, c->nemails);
-		free(c->address);
-	}
+	for (size_t i = 0; i < s->nch; i++)
+		cat_channel_free(&s->ch[i]);
 	free(s->ch);
 	free(s->source);
 	free(s->checked);
+	memset(s, 0, sizeof *s);
+}
+
+struct catalogue_loader {
+	struct loader ld;
+};
+
+struct catalogue_loader *
+catalogue_loader_new(const struct catalogue_codes *codes, const char *display)
+{
+	struct catalogue_loader *cl = xcalloc(1, sizeof *cl);
+	cl->ld.codes = codes;
+	cl->ld.display = display;
+	return cl;
+}
+
+int
+catalogue_parse_service(struct catalogue_loader *cl, const char *text,
+    size_t lineno, struct cat_service *out, char **cause)
+{
+	struct loader *ld = &cl->ld;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	ld->ptv = false;
+	json_t *root = jr_parse_at(&ld->jr, ld->display, text,
+	    lineno > (size_t)INT_MAX ? INT_MAX : (int)lineno);
+	if (root != NULL && load_service(ld, root, out) == 0)
+		rc = 0;
+	if (rc < 0) {
+		*cause = ld->jr.cause;
+		ld->jr.cause = NULL;
+		cat_service_free(out);
+	}
+	json_decref(root);
+	jr_done(&ld->jr);
+	return rc;
+}
+
+void
+catalogue_loader_free(struct catalogue_loader *cl)
+{
+	if (cl == NULL)
+		return;
+	jr_done(&cl->ld.jr);
+	free(cl);
 }
 
 int
@@ -603,29 +954,6 @@ catalogue_check_ids(const struct catalogue *cat, const char *display, char **cau
 	return rc;
 }
 
-int
-catalogue_parse_entry(const char *text, const char *display, int line,
-    const struct catalogue_codes *codes, struct cat_service *s, char **cause)
-{
-	struct loader ld = { .codes = codes };
-	json_t *root;
-	int rc = -1;
-
-	memset(s, 0, sizeof *s);
-	root = jr_parse_at(&ld.jr, display, text, line);
-	if (root != NULL && load_service(&ld, root, s) == 0)
-		rc = 0;
-	if (rc < 0) {
-		*cause = ld.jr.cause;
-		ld.jr.cause = NULL;
-		cat_service_free(s);
-		memset(s, 0, sizeof *s);
-	}
-	json_decref(root);
-	jr_done(&ld.jr);
-	return rc;
-}
-
 void
 catalogue_free(struct catalogue *cat)
 {
@@ -642,14 +970,68 @@ dup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+/* The text of t in lang or its fallback, with the fallback's mark. */
+static char *
+text_in(const struct ltext *t, enum lang l, text_lang *in)
+{
+	int got = ltext_lang(t, l);
+
+	*in = got >= 0 && got != (int)l ? TEXT_LANG(got) : 0;
+	return got >= 0 ? xstrdup(t->v[got]) : NULL;
+}
+
+static void
+phones_to_result(const struct cat_channel *cc, enum lang l, struct channel *c)
+{
+	bool any = false;
+
+	for (size_t k = 0; k < cc->nphones; k++)
+		strv_push(&c->phones, &c->nphones, xstrdup(cc->phones[k]));
+	for (size_t k = 0; cc->phone != NULL && k < cc->nphones; k++) {
+		const struct cat_phone *p = &cc->phone[k];
+		if (p->charge != PHONE_CHARGE_UNSTATED || p->lang >= 0 ||
+		    ltext_get(&p->info, l) != NULL || ltext_get(&p->charge_info, l) != NULL)
+			any = true;
+	}
+	if (!any)
+		return;
+	c->phone_about = xcalloc(cc->nphones, sizeof *c->phone_about);
+	for (size_t k = 0; k < cc->nphones; k++) {
+		const struct cat_phone *p = &cc->phone[k];
+		struct phone_about *a = &c->phone_about[k];
+		a->charge = p->charge;
+		a->lang = p->lang;
+		a->charge_info = text_in(&p->charge_info, l, &a->charge_info_in);
+		a->info = text_in(&p->info, l, &a->info_in);
+	}
+}
+
+/* Accessibility sentences in lang, else in the first language that has
+ * some, English before Finnish and Swedish as ltext_get() does. */
+static void
+access_to_result(const struct cat_channel *cc, enum lang l, struct channel *c)
+{
+	static const enum lang order[] = { LANG_EN, LANG_FI, LANG_SV };
+	int got = cc->naccess[l] > 0 ? (int)l : -1;
+
+	for (size_t i = 0; got < 0 && i < nitems(order); i++)
+		if (cc->naccess[order[i]] > 0)
+			got = order[i];
+	if (got < 0)
+		return;
+	for (size_t k = 0; k < cc->naccess[got]; k++)
+		strv_push(&c->access, &c->naccess, xstrdup(cc->access[got][k]));
+	c->access_in = got != (int)l ? TEXT_LANG(got) : 0;
+}
+
 void
 catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s)
 {
 	memset(s, 0, sizeof *s);
 	s->id = xstrdup(cs->id);
-	s->name = xstrdup(ltext_get(&cs->name, l));
+	s->name = text_in(&cs->name, l, &s->name_in);
 	s->org = xstrdup(ltext_get(&cs->org, l));
-	s->summary = xstrdup(ltext_get(&cs->summary, l));
+	s->summary = text_in(&cs->summary, l, &s->summary_in);
 	s->checked = dup_or_null(cs->checked);
 
 	/*
@@ -668,9 +1050,8 @@ catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s
 			struct channel *c = &s->ch[s->nch++];
 			c->id = xstrdup(cc->id);
 			c->type = cc->type;
-			c->name = dup_or_null(ltext_get(&cc->name, l));
-			for (size_t k = 0; k < cc->nphones; k++)
-				strv_push(&c->phones, &c->nphones, xstrdup(cc->phones[k]));
+			c->name = text_in(&cc->name, l, &c->name_in);
+			phones_to_result(cc, l, c);
 			for (size_t k = 0; k < cc->nemails; k++)
 				strv_push(&c->emails, &c->nemails, xstrdup(cc->emails[k]));
 			if (ltext_get(&cc->hours, l) != NULL)
@@ -684,7 +1065,9 @@ catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s
 					if (k != (int)l && cc->web.v[l] == NULL && cc->web.v[k] == url)
 						c->web_lang[0] = k;
 			}
-			c->address = dup_or_null(cc->address);
+			c->address = text_in(&cc->address, l, &c->address_in);
+			hours_copy(&c->opening, &cc->opening);
+			access_to_result(cc, l, c);
 			c->langs = cc->languages;
 			if (cc->languages != 0) {
 				char buf[16] = "";

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 
+#include "hours.h"
 #include "i18n.h"
 #include "meter.h"
 #include "quest.h"
@@ -23,18 +24,43 @@ struct ltext {
 };
 /* The text in lang, else English, Finnish, Swedish; NULL if none. */
 const char *ltext_get(const struct ltext *, enum lang);
+/* The language ltext_get() takes its text from; -1 when there is none. */
+int ltext_lang(const struct ltext *, enum lang);
 
+/* What the register says of one phone number ("phone_numbers" item
+ * given as an object); a plain string has charge PHONE_CHARGE_UNSTATED,
+ * no texts and lang -1. */
+struct cat_phone {
+	enum phone_charge charge;
+	struct ltext charge_info;	/* "other": what the call costs */
+	struct ltext info;		/* what the line is for: "Ajanvaraus" */
+	int lang;			/* enum lang the line serves, or -1 */
+};
+
+/*
+ * A channel.  Everything in it is owned by the catalogue: phones[k] and
+ * phone[k] (the same number's details, nphones of both), the hours, the
+ * texts and the lists.  Fields the bundled catalogue never uses stay
+ * zero: phone[k] as above, no opening hours, no accessibility.
+ */
 struct cat_channel {
 	char *id;
 	enum channel_type type;
-	struct ltext name;
+	struct ltext name;	/* any language may be missing */
 	struct ltext web;	/* one URL per language */
-	struct ltext hours;
+	struct ltext hours;	/* free text, "ma–pe 8–16" */
 	char **phones;
+	struct cat_phone *phone;
 	size_t nphones;
 	char **emails;
 	size_t nemails;
-	char *address;
+	/* "street no, postcode town"; a plain string in the JSON is a copy
+	 * under every language, as it serves them all. */
+	struct ltext address;
+	struct opening_hours opening;	/* structured; n = 0 when none */
+	/* Sentences about the entrance, per language. */
+	char **access[LANG_COUNT];
+	size_t naccess[LANG_COUNT];
 	unsigned int languages;	/* bit per enum lang; 0 = not stated */
 };
 
@@ -107,6 +133,10 @@ struct cat_service {
 	size_t nch;
 	char *source;
 	char *checked;		/* NULL when the facts date no check */
+	/* "origin": "ptv" for an entry of the national service register,
+	 * which may have empty life_events, no keywords and texts in fewer
+	 * than three languages; false for the bundled catalogue. */
+	bool from_register;
 };
 
 struct catalogue {
@@ -133,15 +163,32 @@ int catalogue_load(struct catalogue *, const char *path, const char *display,
 void catalogue_free(struct catalogue *);
 
 /*
- * Read one entry, the JSON text of one object of "services", into *s (the
- * caller frees it with cat_service_free), with the same checks as the
- * catalogue file.  For a JSON Lines file, display and line say where the
- * text is, for messages "display:line:col: what is wrong".  Checks that
- * span entries (ids used twice, variant_of) are the caller's.
+ * One service object at a time, for a file of one JSON object per line
+ * (the register cache, ptv-services.jsonl), with the same checks as
+ * catalogue_load():
+ *
+ *     struct catalogue_loader *ld = catalogue_loader_new(&codes, "cache.jsonl");
+ *     for each line (lineno counted from 1):
+ *         if (catalogue_parse_service(ld, text, lineno, &svc, &cause) < 0)
+ *             the cause reads "cache.jsonl:5:123: what is wrong"
+ *     catalogue_loader_free(ld);
+ *
+ * display names the file in messages and is borrowed for the loader's
+ * life; codes too.  text is one JSON object (no newline needed); lineno
+ * is its line in the file, which the message gives with the column in
+ * that line.  On success *out holds the service (the caller owns it:
+ * cat_service_free()); on failure *out is left empty and *cause is set
+ * (the caller frees it).  Checks that need the whole catalogue (a
+ * service id used twice, "variant_of") are the caller's.
  */
-int catalogue_parse_entry(const char *text, const char *display, int line,
-    const struct catalogue_codes *, struct cat_service *s, char **cause);
+struct catalogue_loader;
+struct catalogue_loader *catalogue_loader_new(const struct catalogue_codes *,
+    const char *display);
+int catalogue_parse_service(struct catalogue_loader *, const char *text,
+    size_t lineno, struct cat_service *out, char **cause);
+void catalogue_loader_free(struct catalogue_loader *);
 void cat_service_free(struct cat_service *);
+void cat_channel_free(struct cat_channel *);
 /* No id used twice: 0, or -1 with *cause "display: ...". */
 int catalogue_check_ids(const struct catalogue *, const char *display, char **cause);
 

@@ -8,17 +8,17 @@
 #include "util.h"
 
 json_t *
-jr_parse_at(struct jr *jr, const char *display, const char *text, int first_line)
+jr_parse_at(struct jr *jr, const char *display, const char *text, int line)
 {
 	json_error_t e;
 
 	memset(jr, 0, sizeof *jr);
 	jr->file = display;
-	jr->first_line = first_line;
 	jr->text = xstrdup(text);
+	jr->line_base = line > 1 ? line - 1 : 0;
 	json_t *root = json_loads(jr->text, JSON_REJECT_DUPLICATES, &e);
 	if (root == NULL)
-		jr->cause = xasprintf("%s:%d:%d: %s", display, e.line + first_line - 1,
+		jr->cause = xasprintf("%s:%d:%d: %s", display, jr->line_base + e.line,
 		    e.column > 0 ? e.column : 1, e.text);
 	return root;
 }
@@ -211,7 +211,7 @@ jr_where(const struct jr *jr, int *line, int *col)
 			break;
 	skip_ws(&s);
 
-	*line = 1;
+	*line = 1 + jr->line_base;
 	*col = 1;
 	for (const char *p = jr->text; p != NULL && p < s.p; p++) {
 		if (*p == '\n') {
@@ -234,8 +234,7 @@ jr_fail(struct jr *jr, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	jr->cause = xasprintf("%s:%d:%d: %s", jr->file,
-	    line + (jr->first_line > 0 ? jr->first_line - 1 : 0), col, msg);
+	jr->cause = xasprintf("%s:%d:%d: %s", jr->file, line, col, msg);
 	free(msg);
 	return -1;
 }

@@ -26,7 +26,6 @@
 
 struct jr {
 	const char *file;	/* name used in messages */
-	int first_line;		/* the text's first line in the file (1) */
 	char *text;		/* the source, owned */
 	int depth;
 	struct {
@@ -34,15 +33,16 @@ struct jr {
 		size_t index;
 	} seg[JR_MAXDEPTH];
 	char *cause;
+	int line_base;		/* lines of the file before text (JSONL) */
 };
 
 /* Load and parse a file of at most max bytes; NULL on failure, with cause. */
 json_t *jr_load(struct jr *, const char *path, const char *display, size_t max);
-/* Parse text already in memory (copied); NULL on failure, with cause.
- * jr_parse_at: the text begins at line first_line of the file (one line
- * of a JSON Lines file), and messages count from there. */
-json_t *jr_parse_at(struct jr *, const char *display, const char *text, int first_line);
+/* Parse text already in memory (copied); NULL on failure, with cause. */
 json_t *jr_parse(struct jr *, const char *display, const char *text);
+/* The same for text that starts on line `line` of its file (one line of
+ * a JSONL file): every message gives the file's line. */
+json_t *jr_parse_at(struct jr *, const char *display, const char *text, int line);
 void jr_done(struct jr *);
 
 void jr_key(struct jr *, const char *key);

@@ -160,17 +160,287 @@ present_in_languages(unsigned int mask)
 	return out ? out : xstrdup("");
 }
 
+/* The language note of phone number k for a reader of l, or NULL: the
+ * number's own language where the register gives one, else the
+ * channel's. */
+char *
+present_phone_language(const struct channel *c, size_t k, enum lang l)
+{
+	int own = c->phone_about != NULL ? c->phone_about[k].lang : -1;
+
+	if (own >= 0 && own < LANG_COUNT)
+		return own == (int)l ? NULL : xstrdup(in_language((enum lang)own));
+	if (c->langs == 0 || (c->langs & (1u << l)))
+		return NULL;
+	return present_in_languages(c->langs);
+}
+
 char *
 present_phone(const struct channel *c, size_t k, enum lang l)
 {
-	if (c->langs == 0 || (c->langs & (1u << l)))
+	char *note = present_phone_language(c, k, l);
+	if (note == NULL)
 		return xstrdup(c->phones[k]);
-	char *note = present_in_languages(c->langs);
 	/* TRANSLATORS: a phone number or web address, then in brackets
 	   the language it serves when that is not the screen's: "09 2525
 	   0112 (in Swedish)". */
 	char *out = xasprintf(_("%1$s (%2$s)"), c->phones[k], note);
 	free(note);
+	return out;
+}
+
+char *
+present_fallback_mark(text_lang in)
+{
+	int l = TEXT_LANG_OF(in);
+	if (l < 0 || l >= LANG_COUNT)
+		return NULL;
+	/* The same words as after a web page in another language. */
+	return xasprintf("(%s)", in_language((enum lang)l));
+}
+
+char *
+present_fallback(const char *text, text_lang in)
+{
+	int l = TEXT_LANG_OF(in);
+	if (text == NULL)
+		return NULL;
+	if (l < 0 || l >= LANG_COUNT)
+		return xstrdup(text);
+	return xasprintf(_("%1$s (%2$s)"), text, in_language((enum lang)l));
+}
+
+char *
+present_charge(const struct channel *c, size_t k)
+{
+	if (c->phone_about == NULL)
+		return NULL;
+	const struct phone_about *a = &c->phone_about[k];
+	switch (a->charge) {
+	case PHONE_CHARGE_FREE:
+		/* TRANSLATORS: what a call to a phone number costs, after
+		   the number: fi "maksuton", sv "avgiftsfritt". */
+		return xstrdup(_("free of charge"));
+	case PHONE_CHARGE_LOCAL:
+		/* TRANSLATORS: what a call costs, after the number: the
+		   caller pays the normal price of a call (the register's
+		   "Chargeable"): fi "paikallisverkkomaksu tai
+		   matkapuhelinmaksu", sv "lokalnätsavgift eller
+		   mobilsamtalsavgift". */
+		return xstrdup(_("local network or mobile charge"));
+	case PHONE_CHARGE_OTHER:
+		if (a->charge_info != NULL)
+			return present_fallback(a->charge_info, a->charge_info_in);
+		/* TRANSLATORS: what a call costs, when the register says
+		   only that it costs something else than a normal call. */
+		return xstrdup(_("a special charge applies"));
+	case PHONE_CHARGE_UNSTATED:
+		break;
+	}
+	return a->charge_info ? present_fallback(a->charge_info, a->charge_info_in) : NULL;
+}
+
+char *
+present_phone_notes(const struct channel *c, size_t k)
+{
+	if (c->phone_about == NULL)
+		return NULL;
+	const struct phone_about *a = &c->phone_about[k];
+	char *info = a->info ? present_fallback(a->info, a->info_in) : NULL;
+	char *charge = present_charge(c, k);
+	char *out = info && charge ? xasprintf("%s · %s", info, charge) :
+	    info ? xstrdup(info) : charge ? xstrdup(charge) : NULL;
+	free(info);
+	free(charge);
+	return out;
+}
+
+/* Times are written by each language's own rule, not translated: a
+ * Finn reads "8.00–16.00", a Swede "kl. 8–16", an English reader
+ * "8 am – 4 pm". */
+char *
+present_clock(int minute, enum lang l)
+{
+	int h = minute / 60, m = minute % 60;
+
+	switch (l) {
+	case LANG_FI:
+		return xasprintf("%d.%02d", h, m);
+	case LANG_SV:
+		return m == 0 ? xasprintf("%d", h) : xasprintf("%d.%02d", h, m);
+	case LANG_EN:
+	case LANG_COUNT:
+		break;
+	}
+	if (minute == 0 || minute == 1440)
+		return xstrdup("midnight");
+	if (minute == 720)
+		return xstrdup("noon");
+	int h12 = h % 12 == 0 ? 12 : h % 12;
+	const char *ampm = h < 12 ? "am" : "pm";
+	return m == 0 ? xasprintf("%d %s", h12, ampm) : xasprintf("%d:%02d %s", h12, m, ampm);
+}
+
+char *
+present_spans(const struct hours_span *v, size_t n, enum lang l)
+{
+	char *out = xstrdup(l == LANG_SV ? "kl. " : "");
+
+	for (size_t i = 0; i < n; i++) {
+		int to = v[i].to > 1440 ? v[i].to - 1440 : v[i].to;
+		char *a = present_clock(v[i].from, l), *b = present_clock(to, l);
+		char *next = xasprintf("%s%s%s%s%s", out, i > 0 ? ", " : "", a,
+		    l == LANG_EN ? " – " : "–", b);
+		free(a);
+		free(b);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+static char *
+day_hours(const struct hours_day *d, enum lang l)
+{
+	switch (d->kind) {
+	case DAY_TIMES:
+		return present_spans(d->span, d->n, l);
+	case DAY_CLOSED:
+		/* TRANSLATORS: a day of the week's opening hours:
+		   "Sat–Sun closed"; fi "suljettu", sv "stängt". */
+		return xstrdup(_("closed"));
+	case DAY_ALWAYS:
+		/* TRANSLATORS: a day of the week's opening hours: "Sat–Sun
+		   open 24 hours"; fi "auki ympäri vuorokauden", sv "öppet
+		   dygnet runt". */
+		return xstrdup(_("open 24 hours"));
+	case DAY_UNKNOWN:
+		break;
+	}
+	return NULL;
+}
+
+char *
+present_today(const struct opening_hours *h, time_t now, enum lang l)
+{
+	struct hours_now n;
+	char *today = NULL, *status, *at = NULL;
+
+	if (h == NULL || h->n == 0)
+		return NULL;
+	hours_at(h, now, &n);
+	if (!n.known)
+		return NULL;
+	if (n.today.kind == DAY_TIMES) {
+		char *spans = present_spans(n.today.span, n.today.n, l);
+		/* TRANSLATORS: %s is today's opening times as your language
+		   writes them ("8.00–16.00"; sv "kl. 8–16"): fi "Avoinna
+		   tänään %s", sv "Öppet i dag %s". */
+		today = xasprintf(_("Open today %s"), spans);
+		free(spans);
+	} else if (n.today.kind == DAY_ALWAYS)
+		/* TRANSLATORS: fi "Avoinna tänään ympäri vuorokauden". */
+		today = xstrdup(_("Open 24 hours today"));
+	else if (n.today.kind == DAY_CLOSED && !n.open)
+		/* TRANSLATORS: fi "Suljettu tänään", sv "Stängt i dag". */
+		today = xstrdup(_("Closed today"));
+	if (n.change >= 0)
+		at = present_clock(n.change, l);
+	if (n.open && at != NULL)
+		/* TRANSLATORS: after "Open today 8.00–16.00 · ": %s is a time
+		   of day as your language writes it ("16.00"): fi "avoinna
+		   nyt, sulkeutuu klo %s", sv "öppet nu, stänger kl. %s". */
+		status = xasprintf(_("open now, closes at %s"), at);
+	else if (n.open)
+		/* TRANSLATORS: after "Open today ... · ": fi "avoinna nyt". */
+		status = xstrdup(_("open now"));
+	else if (at != NULL)
+		/* TRANSLATORS: after "Open today 8.00–16.00 · ": %s is a time
+		   of day ("8.00"): fi "suljettu nyt, avautuu klo %s", sv
+		   "stängt nu, öppnar kl. %s". */
+		status = xasprintf(_("closed now, opens at %s"), at);
+	else
+		/* TRANSLATORS: after "Open today ... · ": fi "suljettu nyt". */
+		status = xstrdup(_("closed now"));
+	free(at);
+	char *out = today ? xasprintf("%s · %s", today, status) : xstrdup(status);
+	free(today);
+	free(status);
+	/* An exceptional day says why: "Christmas Eve". */
+	const struct hours_entry *e = n.today.entry;
+	if (e != NULL && e->kind == HOURS_EXCEPTIONAL) {
+		const char *note = e->info[l];
+		for (int k = 0; note == NULL && k < LANG_COUNT; k++)
+			note = e->info[k];
+		if (note != NULL) {
+			char *with = xasprintf("%s · %s", out, note);
+			free(out);
+			out = with;
+		}
+	}
+	return out;
+}
+
+static const char *
+weekday_short(int wd)
+{
+	switch (wd) {
+	/* TRANSLATORS: short weekday names in a week's opening hours,
+	   "Mon–Fri 8 am – 4 pm": fi "ma", sv "mån". */
+	case 1: return C_("weekday", "Mon");
+	/* TRANSLATORS: fi "ti", sv "tis". */
+	case 2: return C_("weekday", "Tue");
+	/* TRANSLATORS: fi "ke", sv "ons". */
+	case 3: return C_("weekday", "Wed");
+	/* TRANSLATORS: fi "to", sv "tors". */
+	case 4: return C_("weekday", "Thu");
+	/* TRANSLATORS: fi "pe", sv "fre". */
+	case 5: return C_("weekday", "Fri");
+	/* TRANSLATORS: fi "la", sv "lör". */
+	case 6: return C_("weekday", "Sat");
+	default: break;
+	}
+	/* TRANSLATORS: fi "su", sv "sön". */
+	return C_("weekday", "Sun");
+}
+
+char *
+present_week(const struct opening_hours *h, time_t now, enum lang l)
+{
+	char *days[7];
+	char *out = NULL;
+	long today;
+	int min;
+	bool any = false;
+
+	if (h == NULL || h->n == 0)
+		return NULL;
+	hours_helsinki(now, &today, &min);
+	long monday = today - (hours_weekday(today) - 1);
+	for (int i = 0; i < 7; i++) {
+		struct hours_day d;
+		hours_day(h, monday + i, &d);
+		days[i] = day_hours(&d, l);
+		any = any || days[i] != NULL;
+	}
+	for (int i = 0; any && i < 7;) {
+		int j = i;
+		while (j + 1 < 7 && days[i] != NULL && days[j + 1] != NULL &&
+		    strcmp(days[i], days[j + 1]) == 0)
+			j++;
+		if (days[i] != NULL) {
+			char *range = j > i ? xasprintf("%s–%s", weekday_short(i + 1),
+			    weekday_short(j + 1)) : xstrdup(weekday_short(i + 1));
+			char *next = out ? xasprintf("%s, %s %s", out, range, days[i]) :
+			    xasprintf("%s %s", range, days[i]);
+			free(range);
+			free(out);
+			out = next;
+		}
+		i = j + 1;
+	}
+	for (int i = 0; i < 7; i++)
+		free(days[i]);
 	return out;
 }
 
@@ -184,18 +454,44 @@ present_web(const struct channel *c, size_t k, enum lang l)
 }
 
 void
-present_channel(const struct channel *c, enum lang l, char ***labels, char ***values, size_t *n)
+present_channel_at(const struct channel *c, enum lang l, time_t now,
+    char ***labels, char ***values, size_t *n)
 {
-	for (size_t i = 0; i < c->nphones; i++)
-		add(labels, values, n, _("Phone"), present_phone(c, i, l));
+	for (size_t i = 0; i < c->nphones; i++) {
+		char *num = present_phone(c, i, l), *notes = present_phone_notes(c, i);
+		if (notes != NULL) {
+			char *both = xasprintf("%s · %s", num, notes);
+			free(num);
+			num = both;
+		}
+		free(notes);
+		add(labels, values, n, _("Phone"), num);
+	}
 	for (size_t i = 0; i < c->nhours; i++)
 		add(labels, values, n, _("Hours"), xstrdup(c->hours[i]));
+	char *today = present_today(&c->opening, now, l);
+	if (today != NULL)
+		/* TRANSLATORS: a label before "Open today 8.00–16.00 · open
+		   now": fi "Aukioloajat", sv "Öppettider". */
+		add(labels, values, n, _("Opening hours"), today);
+	char *week = present_week(&c->opening, now, l);
+	if (week != NULL)
+		/* TRANSLATORS: a label before the week's opening hours,
+		   "Mon–Fri 8 am – 4 pm, Sat–Sun closed": fi "Tällä
+		   viikolla", sv "Den här veckan". */
+		add(labels, values, n, _("This week"), week);
 	for (size_t i = 0; i < c->nweb; i++)
 		add(labels, values, n, _("Web"), present_web(c, i, l));
 	for (size_t i = 0; i < c->nemails; i++)
 		add(labels, values, n, _("E-mail"), xstrdup(c->emails[i]));
 	if (c->address != NULL)
-		add(labels, values, n, _("Address"), xstrdup(c->address));
+		add(labels, values, n, _("Address"), present_fallback(c->address, c->address_in));
+}
+
+void
+present_channel(const struct channel *c, enum lang l, char ***labels, char ***values, size_t *n)
+{
+	present_channel_at(c, l, hours_now(), labels, values, n);
 }
 
 const char *

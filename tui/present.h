@@ -8,6 +8,9 @@
 #ifndef OPASTIN_PRESENT_H
 #define OPASTIN_PRESENT_H
 
+#include <time.h>
+
+#include "hours.h"
 #include "quest.h"
 #include "results.h"
 
@@ -31,11 +34,44 @@ const char *present_channel_type(enum channel_type);
  * ("09 2525 0112 (in Swedish)"), and so does a web page in another
  * language ("https://... (in English)"). */
 void present_channel(const struct channel *, enum lang, char ***labels, char ***values, size_t *n);
+/* The same, with the opening hours as they are at now. */
+void present_channel_at(const struct channel *, enum lang, time_t now,
+    char ***labels, char ***values, size_t *n);
 
 /* Phone number k or web page k of a channel as present_channel() shows
  * it to a citizen reading lang (a new string). */
 char *present_phone(const struct channel *, size_t k, enum lang);
 char *present_web(const struct channel *, size_t k, enum lang);
+
+/* The languages phone number k serves, "in Swedish", when the reader of
+ * lang needs telling (the number's own language, else its channel's);
+ * NULL when not. */
+char *present_phone_language(const struct channel *, size_t k, enum lang);
+/* What is said after phone number k: what the line is for and what a
+ * call costs, "Appointments · local network or mobile charge"; NULL when
+ * the channel says neither. */
+char *present_phone_notes(const struct channel *, size_t k);
+/* What a call to number k costs, in words; NULL when not stated. */
+char *present_charge(const struct channel *, size_t k);
+
+/* A text shown in another language than the screen's, marked so:
+ * "Neuvola Kyllö (in Finnish)"; the text alone when in is 0. */
+char *present_fallback(const char *text, text_lang in);
+/* "(in Finnish)" alone, for a heading; NULL when in is 0. */
+char *present_fallback_mark(text_lang in);
+
+/* A time of day (minutes, 0 to 1440) as readers of lang expect it:
+ * fi "8.00", sv "8" or "8.30", en "8 am" or "4:30 pm". */
+char *present_clock(int minute, enum lang);
+/* Opening times as lang writes them: fi "8.00–16.00, 17.00–19.00",
+ * sv "kl. 8–16", en "8 am – 4 pm". */
+char *present_spans(const struct hours_span *, size_t n, enum lang);
+/* Today at now in Europe/Helsinki: "Open today 8.00–16.00 · open now,
+ * closes at 16.00"; NULL when the hours say nothing of today. */
+char *present_today(const struct opening_hours *, time_t now, enum lang);
+/* The week of now, Monday to Sunday, days of the same hours together:
+ * "Mon–Fri 8 am – 4 pm, Sat–Sun closed"; NULL when nothing is known. */
+char *present_week(const struct opening_hours *, time_t now, enum lang);
 
 /* "in Swedish", "in Finnish and in English": the languages of mask (a bit
  * per enum lang, not 0) as a note, in the current language. */

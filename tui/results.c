@@ -43,6 +43,15 @@ channel_free(struct channel *c)
 	free(c->web_lang);
 	free(c->address);
 	free(c->languages);
+	if (c->phone_about != NULL) {
+		for (size_t k = 0; k < c->nphones; k++) {
+			free(c->phone_about[k].charge_info);
+			free(c->phone_about[k].info);
+		}
+		free(c->phone_about);
+	}
+	hours_free(&c->opening);
+	strv_free(c->access, c->naccess);
 	memset(c, 0, sizeof *c);
 }
 

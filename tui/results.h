@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "hours.h"
 #include "i18n.h"
 
 enum channel_type {
@@ -30,6 +31,35 @@ enum channel_type {
 /* AuroraAI's names: "WebPage", "EChannel", "Phone", ... */
 const char *channel_type_name(enum channel_type);
 int channel_type_parse(const char *);
+
+/* What a call costs, as the register says. */
+enum phone_charge {
+	PHONE_CHARGE_UNSTATED,
+	PHONE_CHARGE_FREE,	/* free of charge */
+	PHONE_CHARGE_LOCAL,	/* local network or mobile charge */
+	PHONE_CHARGE_OTHER	/* see the charge text */
+};
+
+/*
+ * A text's fallback: the enum lang + 1 of the language it is shown in
+ * when that is not the results' language (the screen then says "(in
+ * Finnish)"), or 0 when it is in the results' language or nobody knows.
+ * Zero means no mark, so whoever fills the model without knowing (the
+ * backend) leaves it 0.
+ */
+typedef unsigned char text_lang;
+#define TEXT_LANG(l) ((text_lang)((l) + 1))
+#define TEXT_LANG_OF(t) ((int)(t) - 1)	/* -1: no mark */
+
+/* The details of phone number k of a channel, in the results' language. */
+struct phone_about {
+	enum phone_charge charge;
+	char *charge_info;	/* what the call costs, or NULL */
+	text_lang charge_info_in;
+	char *info;		/* what the line is for ("Appointments"), or NULL */
+	text_lang info_in;
+	int lang;		/* enum lang the line serves, -1 when not stated */
+};
 
 struct channel {
 	char *id;
@@ -48,6 +78,17 @@ struct channel {
 	 * -1 when it is, or when nobody knows.  NULL: all -1. */
 	int *web_lang;
 	char *address;		/* may be NULL */
+	text_lang name_in, address_in;
+	/* Per phone number, its details (nphones of them); NULL when no
+	 * number has any (the backend's channels). */
+	struct phone_about *phone_about;
+	/* Structured opening hours, for the screen to read at the time it
+	 * draws (hours_at()); n = 0 when there are none. */
+	struct opening_hours opening;
+	/* The entrance's accessibility sentences, in one language. */
+	char **access;
+	size_t naccess;
+	text_lang access_in;
 	/* The languages a phone line serves, a bit per enum lang; 0 when
 	 * not stated (the backend's channels); and the same as codes,
 	 * "fi, en", or NULL, for whoever prints them as data. */
@@ -84,6 +125,7 @@ struct service {
 	int feedback;		/* the citizen's "was this useful": +1, -1, 0 */
 	char **classes;		/* PTV service classes ("P1.4"), backend only */
 	size_t nclasses;
+	text_lang name_in, summary_in;	/* fallbacks of name and summary */
 };
 
 enum results_source { SOURCE_EMBEDDED, SOURCE_BACKEND };

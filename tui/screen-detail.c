@@ -1,6 +1,7 @@
 /*
  * screen-detail.c: one service with every way to reach it: phone numbers
- * with their hours, web addresses, e-mail and visiting address.
+ * with their charges, opening hours today and now, web addresses,
+ * e-mail, visiting address and the entrance's accessibility.
  * An overlay on the results screen.
  */
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hours.h"
 #include "i18n.h"
 #include "present.h"
 #include "speech.h"
@@ -78,7 +80,9 @@ build(struct ui *ui, struct detail *d, int w)
 		return;
 	}
 	s = &res->v[d->index];
-	doc_add(&d->doc, ROLE_TITLE, 0, w, s->name);
+	char *name = present_fallback(s->name, s->name_in);
+	doc_add(&d->doc, ROLE_TITLE, 0, w, name);
+	free(name);
 	doc_add(&d->doc, ROLE_NORMAL, 0, w, s->org);
 	doc_blank(&d->doc);
 	char *first = present_first_step(s);
@@ -87,7 +91,9 @@ build(struct ui *ui, struct detail *d, int w)
 		doc_blank(&d->doc);
 		free(first);
 	}
-	doc_add(&d->doc, ROLE_NORMAL, 0, w, s->summary);
+	char *summary = present_fallback(s->summary, s->summary_in);
+	doc_add(&d->doc, ROLE_NORMAL, 0, w, summary);
+	free(summary);
 	char *why = present_reasons(res, d->index, &ui_session(ui)->assets->quest);
 	doc_add(&d->doc, ROLE_HINT, 0, w, why);
 	wipe_free_str(why);	/* it quotes the citizen's answers */
@@ -107,13 +113,17 @@ build(struct ui *ui, struct detail *d, int w)
 	if (s->nch == 0)
 		doc_add(&d->doc, ROLE_NOTICE, 0, w,
 		    _("This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi."));
+	/* Open or closed is worked out now, at each draw, in Helsinki. */
+	time_t now = hours_now();
 	for (size_t i = 0; i < s->nch; i++) {
 		const struct channel *c = &s->ch[i];
 		char **labels = NULL, **values = NULL;
 		size_t n = 0;
-		char *head = c->name ?
-		    xasprintf("%s: %s", present_channel_type(c->type), c->name) :
+		char *cname = c->name ? present_fallback(c->name, c->name_in) : NULL;
+		char *head = cname ?
+		    xasprintf("%s: %s", present_channel_type(c->type), cname) :
 		    xstrdup(present_channel_type(c->type));
+		free(cname);
 		if (counter) {
 			char *with_id = xasprintf("%s [%s]", head, c->id);
 			free(head);
@@ -121,21 +131,34 @@ build(struct ui *ui, struct detail *d, int w)
 		}
 		doc_add(&d->doc, ROLE_TITLE, 0, w, head);
 		free(head);
-		present_channel(c, res->lang, &labels, &values, &n);
-		/* Labels in a column, so numbers and addresses line up. */
+		present_channel_at(c, res->lang, now, &labels, &values, &n);
+		/* Labels in a column, so numbers and addresses line up; a
+		 * value wraps under itself. */
 		int lw = 0;
 		for (size_t k = 0; k < n; k++)
 			if (text_width(labels[k]) > lw)
 				lw = text_width(labels[k]);
 		for (size_t k = 0; k < n; k++) {
-			char *pad = xasprintf("%s:%*s %s", labels[k],
-			    lw - text_width(labels[k]), "", values[k]);
-			doc_add(&d->doc, k < n && strncmp(values[k], "http", 4) == 0 ?
-			    ROLE_LINK : ROLE_NORMAL, 2, w, pad);
-			free(pad);
+			char *label = xasprintf("%s:", labels[k]);
+			doc_add_field(&d->doc, strncmp(values[k], "http", 4) == 0 ?
+			    ROLE_LINK : ROLE_NORMAL, 2, lw + 2, w, label, values[k]);
+			free(label);
 		}
 		strv_free(labels, n);
 		strv_free(values, n);
+		if (c->naccess > 0) {
+			char *mark = present_fallback_mark(c->access_in);
+			/* TRANSLATORS: a heading over sentences about the
+			   entrance of a place: steps, ramps, lifts. fi
+			   "Esteettömyys", sv "Tillgänglighet". */
+			char *acc = mark ? xasprintf("%s %s", _("Accessibility"), mark) :
+			    xstrdup(_("Accessibility"));
+			doc_add(&d->doc, ROLE_NORMAL, 2, w, acc);
+			free(acc);
+			free(mark);
+			for (size_t k = 0; k < c->naccess; k++)
+				doc_add_field(&d->doc, ROLE_NORMAL, 4, 2, w, "–", c->access[k]);
+		}
 		doc_blank(&d->doc);
 	}
 	if (res->source == SOURCE_EMBEDDED && s->checked != NULL) {
@@ -259,19 +282,28 @@ detail_speak(struct ui *ui, void *data, bool whole)
 	if (!whole || d->index >= res->n)
 		return NULL;
 	const struct service *s = &res->v[d->index];
-	char *out = xasprintf("%s. %s. %s.", s->name, s->org, s->summary);
+	char *name = present_fallback(s->name, s->name_in);
+	char *summary = present_fallback(s->summary, s->summary_in);
+	char *out = xasprintf("%s. %s. %s.", name, s->org, summary);
+	free(name);
+	free(summary);
+	time_t now = hours_now();
 	for (size_t i = 0; i < s->nch; i++) {
 		const struct channel *c = &s->ch[i];
+		char *cname = c->name ? present_fallback(c->name, c->name_in) : NULL;
 		char *part = xasprintf("%s %s%s%s.", out, present_channel_type(c->type),
-		    c->name ? ": " : "", c->name ? c->name : "");
+		    cname ? ": " : "", cname ? cname : "");
+		free(cname);
 		free(out);
 		out = part;
 		for (size_t k = 0; k < c->nphones; k++) {
 			char *grouped = speech_phone(c->phones[k]);
-			char *note = c->langs != 0 && !(c->langs & (1u << res->lang)) ?
-			    present_in_languages(c->langs) : NULL;
-			part = note ? xasprintf("%s %s %s, %s.", out, _("Phone"), grouped, note) :
-			    xasprintf("%s %s %s.", out, _("Phone"), grouped);
+			char *note = present_phone_language(c, k, res->lang);
+			char *notes = present_phone_notes(c, k);
+			part = xasprintf("%s %s %s%s%s.%s%s%s", out, _("Phone"), grouped,
+			    note ? ", " : "", note ? note : "",
+			    notes ? " " : "", notes ? notes : "", notes ? "." : "");
+			free(notes);
 			free(note);
 			free(grouped);
 			free(out);
@@ -282,6 +314,13 @@ detail_speak(struct ui *ui, void *data, bool whole)
 			free(out);
 			out = part;
 		}
+		char *today = present_today(&c->opening, now, res->lang);
+		if (today != NULL) {
+			part = xasprintf("%s %s.", out, today);
+			free(today);
+			free(out);
+			out = part;
+		}
 		for (size_t k = 0; k < c->nweb; k++) {
 			char *web = present_web(c, k, res->lang);
 			part = xasprintf("%s %s %s.", out, _("Web"), web);
@@ -289,10 +328,30 @@ detail_speak(struct ui *ui, void *data, bool whole)
 			free(out);
 			out = part;
 		}
-		if (c->address != NULL) {
-			part = xasprintf("%s %s %s.", out, _("Address"), c->address);
+		for (size_t k = 0; k < c->nemails; k++) {
+			part = xasprintf("%s %s %s.", out, _("E-mail"), c->emails[k]);
 			free(out);
 			out = part;
+		}
+		if (c->address != NULL) {
+			char *addr = present_fallback(c->address, c->address_in);
+			part = xasprintf("%s %s %s.", out, _("Address"), addr);
+			free(addr);
+			free(out);
+			out = part;
+		}
+		if (c->naccess > 0) {
+			char *mark = present_fallback_mark(c->access_in);
+			part = xasprintf("%s %s%s%s.", out, _("Accessibility"),
+			    mark ? " " : "", mark ? mark : "");
+			free(mark);
+			free(out);
+			out = part;
+			for (size_t k = 0; k < c->naccess; k++) {
+				part = xasprintf("%s %s", out, c->access[k]);
+				free(out);
+				out = part;
+			}
 		}
 	}
 	return out;

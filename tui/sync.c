@@ -93,7 +93,8 @@ struct syncer {
 	struct net *net;
 	char *base;			/* ptv_url without a trailing '/' */
 	struct ptv_codes codes;
-	struct catalogue_codes catcodes;	/* for checking each entry */
+	struct catalogue_codes catcodes;
+	struct catalogue_loader *checker;	/* each entry, as the kiosk reads it */
 	const char *munis;		/* "179,853" */
 	FILE *err;
 	bool tty;
@@ -356,7 +357,7 @@ map_services(struct syncer *s, json_t *services, emit_fn emit, char **cause)
 		char *line = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		struct cat_service check;
 		char *bad = NULL;
-		if (catalogue_parse_entry(line, "register", 1, &s->catcodes, &check, &bad) < 0) {
+		if (catalogue_parse_service(s->checker, line, 1, &check, &bad) < 0) {
 			log_info("sync: service %s left out: %s", id, bad);
 			free(bad);
 			s->nskipped++;
@@ -704,6 +705,7 @@ sync_command(const struct conf *conf, const struct assets *a, FILE *out, FILE *e
 	s.munis = munis;
 	s.codes = (struct ptv_codes){ &a->life_events, &a->classes, &a->groups, &a->munis, &a->dims };
 	s.catcodes = (struct catalogue_codes){ &a->quest, &a->life_events, &a->classes, &a->groups, &a->munis };
+	s.checker = catalogue_loader_new(&s.catcodes, "register");
 	s.written = json_object();
 	s.channel_ids = json_object();
 	conf_ptv_net(conf, &s.netcfg);
@@ -788,6 +790,7 @@ out:
 		fputc('\n', err);
 	}
 	cache_abort(s.out);
+	catalogue_loader_free(s.checker);
 	net_free(s.net);
 	if (lock >= 0)
 		close(lock);

@@ -117,7 +117,7 @@ lines_push(struct lines *out, const char *s, size_t len)
 
 /* Lay out one paragraph (no '\n') into out. */
 static void
-wrap_paragraph(const char *s, size_t n, int width, struct lines *out)
+wrap_paragraph(const char *s, size_t n, int width, bool hyphen, struct lines *out)
 {
 	const char *line = s;	/* start of the current line */
 	const char *brk = NULL;	/* last space seen on this line */
@@ -166,14 +166,14 @@ wrap_paragraph(const char *s, size_t n, int width, struct lines *out)
 			while (q < p) {
 				unsigned int c2;
 				size_t l2 = utf8_decode(q, (size_t)(p - q), &c2);
-				if (qw + cp_width(c2) > width - 1)
+				if (qw + cp_width(c2) > width - (hyphen ? 1 : 0))
 					break;
 				qw += cp_width(c2);
 				q += l2;
 			}
 			if (q == line)	/* width 1: emit one char anyway */
 				q = p;
-			char *cut = xasprintf("%.*s-", (int)(q - line), line);
+			char *cut = xasprintf("%.*s%s", (int)(q - line), line, hyphen ? "-" : "");
 			strv_push(&out->v, &out->n, cut);
 			line = q;
 			w = 0;
@@ -192,8 +192,8 @@ wrap_paragraph(const char *s, size_t n, int width, struct lines *out)
 		lines_push(out, line, (size_t)(e - line));
 }
 
-void
-text_wrap(const char *s, int width, struct lines *out)
+static void
+wrap(const char *s, int width, bool hyphen, struct lines *out)
 {
 	out->v = NULL;
 	out->n = 0;
@@ -202,11 +202,23 @@ text_wrap(const char *s, int width, struct lines *out)
 	for (;;) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		wrap_paragraph(s, n, width, out);
+		wrap_paragraph(s, n, width, hyphen, out);
 		if (nl == NULL)
 			break;
 		s = nl + 1;
 	}
+}
+
+void
+text_wrap(const char *s, int width, struct lines *out)
+{
+	wrap(s, width, true, out);
+}
+
+void
+text_wrap_unmarked(const char *s, int width, struct lines *out)
+{
+	wrap(s, width, false, out);
 }
 
 void

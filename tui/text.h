@@ -33,6 +33,9 @@ struct lines {
 	size_t n;
 };
 void text_wrap(const char *s, int width, struct lines *out);
+/* The same, but a cut word gets no hyphen: a web address or a phone
+ * number, where a hyphen would read as part of it. */
+void text_wrap_unmarked(const char *s, int width, struct lines *out);
 void lines_free(struct lines *);
 
 /* Copy of s cut to at most width columns; a cut ends in "…". */

@@ -314,6 +314,25 @@ doc_add_pair(struct doc *d, int indent, int col, int width, const char *label,
 }
 
 void
+doc_add_field(struct doc *d, enum role role, int indent, int col, int width,
+    const char *label, const char *text)
+{
+	struct lines l;
+	int pad = col - text_width(label);
+
+	if (pad < 1)
+		pad = 1;
+	text_wrap_unmarked(text, width - indent - col, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		if (i == 0)
+			doc_push(d, role, indent, xasprintf("%s%*s%s", label, pad, "", l.v[i]));
+		else
+			doc_push(d, role, indent + col, xstrdup(l.v[i]));
+	}
+	lines_free(&l);
+}
+
+void
 doc_blank(struct doc *d)
 {
 	doc_push(d, ROLE_NORMAL, 0, xstrdup(""));

@@ -78,6 +78,12 @@ struct doc {
 void doc_add(struct doc *, enum role, int indent, int width, const char *text);
 /* A label in a column of col columns, then text wrapped beside it. */
 void doc_add_pair(struct doc *, int indent, int col, int width, const char *label, const char *text);
+/* The same in a role, for a value such as a phone number or a web
+ * address: continuation lines start under the value, and a word too
+ * wide for the line is cut without a hyphen, which would read as part
+ * of the number or address. */
+void doc_add_field(struct doc *, enum role, int indent, int col, int width,
+    const char *label, const char *text);
 void doc_blank(struct doc *);
 void doc_clear(struct doc *);
 /* Up, Down, PageUp, PageDown, Home, End; true when handled. */

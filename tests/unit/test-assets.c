@@ -215,7 +215,7 @@ test_mini_assets(void **state)
 	assert_string_equal(local->id, "helsinki-family-clinic");
 	assert_int_equal(local->nmunicipalities, 1);
 	assert_string_equal(local->municipalities[0], "091");
-	assert_string_equal(local->ch[0].address, "Esimerkkikatu 1, 00500 Helsinki");
+	assert_string_equal(local->ch[0].address.v[LANG_FI], "Esimerkkikatu 1, 00500 Helsinki");
 	assert_int_equal(a.cat.v[1].nch, 0);	/* no channels is allowed */
 	assets_free(&a);
 }

@@ -336,7 +336,9 @@ test_service(void **state)
 	    &assets.groups, &assets.munis };
 	struct cat_service s;
 	char *cause = NULL;
-	int rc = catalogue_parse_entry(line, "register", 1, &cc, &s, &cause);
+	struct catalogue_loader *ld = catalogue_loader_new(&cc, "register");
+	int rc = catalogue_parse_service(ld, line, 1, &s, &cause);
+	catalogue_loader_free(ld);
 	if (rc < 0)
 		print_error("%s\n", cause);
 	assert_int_equal(rc, 0);
