@@ -66,7 +66,7 @@ family() {
 	cat >"$tmpdir/family-$1.json" <<EOF
 { "language": "fi", "municipality_code": "$1", "age": 31, "life_events": ["KE1"],
   "answers": { "ke1-stage": "baby", "ke1-partner": "partner", "ke1-children": 1,
-    "ke1-help": ["health"] } }
+    "ke1-help": ["clinic"] } }
 EOF
 	echo "$tmpdir/family-$1.json"
 }
@@ -159,10 +159,14 @@ ok_if "refresh: asks for the services changed since the last sync" \
     grep -qE 'GET /api/v11/Service\?date=[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}&page=1 status=200' "$PTV_LOG"
 ok_if "refresh: does not page the area lists again" \
     sh -c '! grep -q "Service/list/area" "$1"' - "$PTV_LOG"
-ok_if "refresh: three services changed" grep -qE ', 3 changed since the last sync' "$out"
+# The clinic and two nationwide services renamed, a third archived.
+ok_if "refresh: four services changed" grep -qE ', 4 changed since the last sync' "$out"
 ok_if "refresh: the clinic's new name and number" \
-    sh -c 'grep -q "Kyllön neuvola ja perhekeskus (testi)" "$1" && grep -q "401790009" "$1" &&
-	! grep -q "\"Kyllön neuvola (testi)\"" "$1"' - "$cache/ptv-services.jsonl"
+    sh -c 'grep -q "\"service_name\":{\"fi\":\"Kyllön neuvola ja perhekeskus (testi)\"" "$1" &&
+	grep -q "401790009" "$1" &&
+	! grep -q "\"service_name\":{\"fi\":\"Kyllön neuvola (testi)\"" "$1"' - "$cache/ptv-services.jsonl"
+ok_if "refresh: asks for the archived services too" \
+    grep -qE 'GET /api/v11/Service\?date=[0-9T:-]+&page=1&status=Archived status=200' "$PTV_LOG"
 ok_if "refresh: the archived service is gone" \
     test "$(($(wc -l <"$cache/ptv-services.jsonl") - 2))" -eq $((lines - 1))
 cp "$cache/ptv-services.jsonl" "$tmpdir/cache.good"

@@ -207,7 +207,7 @@ fetch_json(struct syncer *s, const char *path, char **cause)
 			free(words);
 		} else {
 			json_error_t e;
-			j = json_loadb(f.body, f.len, JSON_REJECT_DUPLICATES, &e);
+			j = json_loadb(f.body, f.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
 			if (j == NULL) {
 				char *t = text_sanitize(e.text, false);
 				*cause = xasprintf("%s: not JSON: %s", path, t);
@@ -480,17 +480,20 @@ keep_changed(struct syncer *s, const char *id, const char *line, char **cause)
 	return 0;
 }
 
-/* The ids of the services changed since `since`, paged. */
-static json_t *
-changed_ids(struct syncer *s, time_t since, char **cause)
+/* The ids of the services changed since `since` whose state is status
+ * ("Published", or "Archived": those removed), paged, added to ids. */
+static int
+changed_ids(struct syncer *s, time_t since, const char *status, json_t *ids, char **cause)
 {
 	char date[20];
-	json_t *ids = json_array(), *seen = json_object();
 	long pages = 1;
 
 	sync_format_time(since, date);
 	for (long page = 1; page <= pages; page++) {
-		char *path = xasprintf("Service?date=%s&page=%ld", date, page);
+		/* The register lists the published by default. */
+		bool published = strcmp(status, "Published") == 0;
+		char *path = xasprintf("Service?date=%s&page=%ld%s%s", date, page,
+		    published ? "" : "&status=", published ? "" : status);
 		json_t *j = fetch_json(s, path, cause), *items = NULL, *item;
 		char *why = NULL;
 		if (j == NULL || sync_check_page(j, page, &items, &pages, &why) < 0) {
@@ -499,39 +502,37 @@ changed_ids(struct syncer *s, time_t since, char **cause)
 			free(why);
 			free(path);
 			json_decref(j);
-			json_decref(ids);
-			json_decref(seen);
-			return NULL;
+			return -1;
 		}
 		free(path);
 		progress(s, _("changes"), page, pages);
 		size_t i;
 		json_array_foreach(items, i, item) {
 			const char *id = json_string_value(json_object_get(item, "id"));
-			if (ptv_is_guid(id) && json_object_get(seen, id) == NULL) {
-				json_object_set_new(seen, id, json_true());
-				json_array_append_new(ids, json_string(id));
-			}
+			if (ptv_is_guid(id))
+				json_object_set_new(ids, id, json_true());
 		}
 		json_decref(j);
 	}
-	json_decref(seen);
-	return ids;
+	return 0;
 }
 
 static int
 incremental_sync(struct syncer *s, const char *old_path, time_t since, char **cause)
 {
-	json_t *ids = changed_ids(s, since, cause);
+	json_t *changed = json_object(), *removed = json_object(), *ids = json_array();
 	int rc = -1;
 
-	if (ids == NULL)
-		return -1;
 	s->replaced = json_object();
-	json_t *changed = json_object();
+	if (changed_ids(s, since, "Published", changed, cause) < 0 ||
+	    changed_ids(s, since, "Archived", removed, cause) < 0)
+		goto out;
+	const char *key;
+	json_t *v;
+	json_object_foreach(changed, key, v)
+		json_array_append_new(ids, json_string(key));
+	json_object_update(changed, removed);
 	size_t n = json_array_size(ids);
-	for (size_t i = 0; i < n; i++)
-		json_object_set(changed, json_string_value(json_array_get(ids, i)), json_true());
 	/* The changed services, by id, in batches. */
 	for (size_t i = 0; i < n; i += SYNC_BATCH) {
 		size_t end = i + SYNC_BATCH < n ? i + SYNC_BATCH : n, len = 0;
@@ -598,15 +599,14 @@ incremental_sync(struct syncer *s, const char *old_path, time_t since, char **ca
 	if (got < 0)
 		goto out;
 	/* New services. */
-	const char *id;
-	json_t *v;
-	json_object_foreach(s->replaced, id, v)
-		if (json_object_get(s->written, id) == NULL && put(s, id, json_string_value(v), cause) < 0)
+	json_object_foreach(s->replaced, key, v)
+		if (json_object_get(s->written, key) == NULL && put(s, key, json_string_value(v), cause) < 0)
 			goto out;
 	rc = 0;
 out:
 	json_decref(ids);
 	json_decref(changed);
+	json_decref(removed);
 	return rc;
 }
 
