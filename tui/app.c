@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,8 +105,29 @@ apply_overrides(struct conf *c, const struct options *o, char **cause)
 	return 0;
 }
 
+static int run(int argc, char **argv);
+
 int
 app_main(int argc, char **argv)
+{
+	int status = run(argc, argv);
+
+	/* What was printed (a result, the help, a report) may not have
+	 * reached its file: a full disk must not pass for success. */
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		char *cause = xasprintf("%s: %s", _("cannot write to standard output"),
+		    strerror(errno != 0 ? errno : EIO));
+		fail(cause);
+		free(cause);
+		if (status == EXIT_SUCCESS)
+			status = EXIT_BROKEN;
+	}
+	return status;
+}
+
+static int
+run(int argc, char **argv)
 {
 	struct options o;
 	struct conf conf;

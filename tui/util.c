@@ -164,21 +164,25 @@ read_file(const char *path, size_t max, size_t *len, char **cause)
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	size_t cap = 8192, n = 0;
+	/* Room for max bytes, one more to see that there is more, and the
+	 * NUL: the limit is exactly max. */
+	size_t room = max > SIZE_MAX - 2 ? SIZE_MAX : max + 2;
+	size_t cap = room < 8192 ? room : 8192, n = 0;
 	char *buf = xmalloc(cap);
 	for (;;) {
 		if (n + 1 >= cap) {
-			if (cap > max) {
-				*cause = xasprintf("%s: file is larger than %zu bytes", path, max);
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			cap *= 2;
+			cap = cap > room / 2 ? room : cap * 2;
 			buf = xreallocarray(buf, cap, 1);
 		}
 		size_t got = fread(buf + n, 1, cap - n - 1, f);
 		n += got;
+		if (n > max) {
+			*cause = xasprintf("%s: file is larger than %zu bytes", path, max);
+			wipe(buf, n);
+			free(buf);
+			fclose(f);
+			return NULL;
+		}
 		if (got == 0)
 			break;
 	}
