@@ -85,4 +85,101 @@ run --config "$conf" --assets "$ASSETS" --check-config
 ok_if "a configuration of 1,048,577 bytes is refused with status 1" test "$rc" -eq 1
 ok_if "... saying it is too large" has "$err" "larger than 1048576 bytes"
 
+# --- Configuration that fails open (review 8 and 9) ------------------
+
+# refused WHAT TEXT...: the last run refused $conf: status 1, nothing on
+# stdout, one line on stderr holding each TEXT.
+refused() {
+	_what=$1
+	shift
+	_ok=yes
+	[ "$rc" -eq 1 ] || { diag "status $rc, not 1"; _ok=no; }
+	[ ! -s "$out" ] || { diag "stdout: $(cat "$out")"; _ok=no; }
+	one_line "$err" || _ok=no
+	for _t in "$@"; do
+		has "$err" "$_t" || _ok=no
+	done
+	if [ "$_ok" = yes ]; then ok "$_what"; else not_ok "$_what"; fi
+}
+
+# check LINE...: --check-config on a file of the LINEs (mode 600).
+check() {
+	write_conf "$@"
+	run --config "$conf" --assets "$ASSETS" --check-config
+}
+
+printf 'mode = plain\n\0mode = kiosk\n' >"$conf"
+chmod 600 "$conf"
+run --config "$conf" --assets "$ASSETS" --check-config
+refused "a NUL byte in the configuration is refused with FILE:LINE" \
+    "opastin: $conf:2: " "NUL"
+
+check "mode = kiosk" 'staff_pin_hash = $'
+refused "staff_pin_hash = \$ is refused" "opastin: $conf:2: " "staff_pin_hash is not a hash"
+check "mode = kiosk" 'staff_pin_hash = $y$j9T$short'
+refused "a yescrypt hash cut short is refused" "opastin: $conf:2: " "staff_pin_hash is not a hash"
+check "mode = kiosk" 'staff_pin_hash = $1$saltsalt$qjXMvbEw8oaL.CzflDugX/'
+refused "an MD5 crypt hash is refused" "opastin: $conf:2: " "staff_pin_hash is not a hash"
+sha512='$6$saltsalt$1ItdnqZPqIYWBXgtUMURMTBF14QK9EfunMB0cw18s/ceTO8SEDWlSGZwRVfLuubb/cY3WUT1lxFOuL4.f2zwq1'
+check "mode = kiosk" "staff_pin_hash = $sha512"
+ok_if "a SHA-512 crypt hash is accepted" test "$rc" -eq 0
+line=$(echo 135790 | "$OPASTIN" --hash-pin 2>/dev/null)
+check "mode = kiosk" "$line"
+ok_if "the hash --hash-pin makes is accepted" test "$rc" -eq 0
+
+check "mode = plain" "ca_file = $tmpdir/no-such.pem"
+refused "a ca_file that does not exist is refused" "opastin: $conf:2: " "ca_file"
+check "mode = plain" "ca_file = /etc"
+refused "a ca_file that is a directory is refused" "opastin: $conf:2: " "ca_file" "not a regular file"
+run --assets "$ASSETS" --check-config --ca-file /etc
+ok_if "--ca-file /etc is refused with status 2" test "$rc" -eq 2
+ok_if "... naming --ca-file" has "$err" "opastin: --ca-file: "
+printf 'not really a CA\n' >"$tmpdir/ca.pem"
+check "mode = plain" "ca_file = $tmpdir/ca.pem"
+ok_if "a ca_file that is a readable file is accepted" test "$rc" -eq 0
+
+check "mode = plain" "pinned_public_key = nonsense"
+refused "pinned_public_key = nonsense is refused" "opastin: $conf:2: " "pinned_public_key"
+check "mode = plain" "pinned_public_key = sha256//abc"
+refused "a pin whose digest is not 32 bytes in base64 is refused" "opastin: $conf:2: " "pinned_public_key"
+pin1='sha256//YhKJKSzoTt2b5FP18fvpHo7fJYqQCjAa3HWY3tvRMwE='
+pin2='sha256//t62CeU2tQiqkexU74Gxa2eg7fRbEgoChTociMee9wno='
+check "mode = plain" "pinned_public_key = $pin1;$pin2"
+ok_if "two sha256// pins separated by ; are accepted" test "$rc" -eq 0
+check "mode = plain" "pinned_public_key = $pin1;"
+refused "a pin list with an empty item is refused" "opastin: $conf:2: " "pinned_public_key"
+check "mode = plain" "pinned_public_key = $tmpdir/ca.pem"
+ok_if "a pinned_public_key that is a readable file is accepted" test "$rc" -eq 0
+
+check "mode = plain" "languages = fi,,sv"
+refused "languages = fi,,sv is refused" "opastin: $conf:2: " "languages"
+check "mode = plain" "languages = fi, sv,"
+refused "languages ending in a comma is refused" "opastin: $conf:2: " "languages"
+check "mode = plain" "languages = fi, sv"
+ok_if "languages = fi, sv is accepted" test "$rc" -eq 0
+
+check "mode = plain" "backend_url = https://kiosk1:hunter2@backend.example.net/v1"
+refused "a backend_url with a user and password is refused" \
+    "opastin: $conf:2: " "client_id and client_secret"
+ok_if "... without the password" sh -c '! grep -q hunter2 "$1"' - "$err"
+check "mode = plain" "backend_url = https://kiosk1@backend.example.net/v1"
+refused "a backend_url with a user name is refused" "opastin: $conf:2: " "client_id and client_secret"
+run --assets "$ASSETS" --check-config --backend https://u:hunter2@backend.example.net/v1
+ok_if "--backend with a password is refused" test "$rc" -ne 0
+ok_if "... without the password" sh -c '! grep -q hunter2 "$1"' - "$err"
+
+write_conf "mode = plain" "proxy = http://pxuser:pxpass@127.0.0.1:3128"
+chmod 644 "$conf"
+run --config "$conf" --assets "$ASSETS" --check-config
+refused "a proxy with a password in a file anyone can read is refused" \
+    "opastin: $conf:2: " "anyone can read it" "chmod 640 $conf"
+ok_if "... without the password" sh -c '! grep -q pxpass "$1"' - "$err"
+chmod 640 "$conf"
+run --config "$conf" --assets "$ASSETS" --check-config
+ok_if "... and accepted in a file of mode 640" test "$rc" -eq 0
+write_conf "mode = plain" "proxy = http://127.0.0.1:3128"
+chmod 644 "$conf"
+run --config "$conf" --assets "$ASSETS" --check-config
+ok_if "a proxy without a password in a file of mode 644 is accepted" test "$rc" -eq 0
+
 finish

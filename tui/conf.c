@@ -5,11 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "assets.h"
 #include "conf.h"
 #include "ui.h"
 #include "i18n.h"
+#include "staff.h"
 #include "util.h"
 
 void
@@ -96,12 +98,37 @@ static const struct conf_key {
 	{ "speech_log", T_STRING, offsetof(struct conf, speech_log) },
 };
 
-/* Keys whose values are secrets: a file holding one must not be
- * readable by others. */
+/* Lines that hold secrets: a file holding one must not be readable by
+ * others.  A proxy's URL may carry its password ("user:pass@host"). */
 static bool
-is_secret(const char *key)
+holds_secret(const char *key, const char *value)
 {
-	return strcmp(key, "client_secret") == 0 || strcmp(key, "staff_pin_hash") == 0;
+	return strcmp(key, "client_secret") == 0 || strcmp(key, "staff_pin_hash") == 0 ||
+	    (strcmp(key, "proxy") == 0 && net_url_has_credentials(value));
+}
+
+/* The checks of string values that fail closed later if let through:
+ * files that cannot be read, pins curl cannot use. */
+static int
+check_string(const char *key, const char *v, char **why)
+{
+	if (strcmp(key, "ca_file") == 0) {
+		char *cause = NULL;
+		int fd = open_regular(v, &cause);
+		if (fd < 0) {
+			*why = xasprintf("ca_file must be a readable file (%s)", cause);
+			free(cause);
+			return -1;
+		}
+		close(fd);
+	} else if (strcmp(key, "pinned_public_key") == 0) {
+		return net_check_pinned_key(v, why);
+	} else if (strcmp(key, "staff_pin_hash") == 0 && !staff_hash_usable(v)) {
+		/* Never echo it. */
+		*why = xstrdup("staff_pin_hash is not a hash that a PIN can match; make one with opastin --hash-pin");
+		return -1;
+	}
+	return 0;
 }
 
 /* Match v against a NULL-terminated list of names; its index, or -1. */
@@ -141,7 +168,16 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 	case T_LANGUAGES: {
 		unsigned set = 0;
 		char *copy = xstrdup(v);
-		for (char *w = strtok(copy, ", "); w != NULL; w = strtok(NULL, ", ")) {
+		for (char *item = copy, *next; item != NULL; item = next) {
+			next = strchr(item, ',');
+			if (next != NULL)
+				*next++ = '\0';
+			char *w = trim(item);
+			if (*w == '\0') {
+				*why = xstrdup("languages has an empty item: name fi, sv or en between each two commas");
+				free(copy);
+				return -1;
+			}
 			if (lang_parse(w) < 0) {
 				*why = xasprintf("languages lists fi, sv and en, separated by commas, not \"%s\"", w);
 				free(copy);
@@ -158,12 +194,16 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		return 0;
 	}
 	case T_STRING:
+		if (check_string(k->key, v, why) < 0)
+			return -1;
 		free(*(char **)field);
 		*(char **)field = xstrdup(v);
 		if (strcmp(k->key, "backend_url") == 0)
 			c->backend_line = line;
 		return 0;
 	case T_SECRET:
+		if (check_string(k->key, v, why) < 0)
+			return -1;
 		wipe_free_str(*(char **)field);
 		*(char **)field = xstrdup(v);
 		return 0;
@@ -317,7 +357,7 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 			free(why);
 			goto out;
 		}
-		if (is_secret(key) && c->secret_line == 0)
+		if (holds_secret(key, value) && c->secret_line == 0)
 			c->secret_line = lineno;
 		if (strcmp(key, "idle_warning_s") == 0)
 			c->idle_warning_line = lineno;
@@ -339,13 +379,25 @@ int
 conf_load(struct conf *c, const char *path, char **cause)
 {
 	struct stat st;
-	char *text = read_file(path, 1 << 20, NULL, cause);
+	size_t len;
+	char *text = read_file(path, 1 << 20, &len, cause);
 	if (text == NULL)
 		return -1;
 	free(c->path);
 	c->path = xstrdup(path);
-	int rc = conf_parse(c, path, text, cause);
-	wipe(text, strlen(text));
+	/* A NUL would end the text early: the lines after it, perhaps
+	 * "mode = kiosk", would silently not count. */
+	const char *nul = memchr(text, '\0', len);
+	int rc;
+	if (nul != NULL) {
+		size_t line = 1;
+		for (const char *p = text; p < nul; p++)
+			line += *p == '\n';
+		*cause = xasprintf("%s:%zu: the file holds a NUL byte; a configuration is text", path, line);
+		rc = -1;
+	} else
+		rc = conf_parse(c, path, text, cause);
+	wipe(text, len);
 	free(text);
 	/* The file says which commands run (speech_command): only its
 	 * owner may change it. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -41,6 +42,69 @@ struct net {
 
 static bool curl_ready;
 
+/* Where the userinfo of url would be: its authority, after any
+ * "scheme://", up to the path, query or fragment. */
+static const char *
+authority(const char *url, size_t *len)
+{
+	const char *sep = strstr(url, "://");
+	const char *a = sep != NULL && sep - url < 32 ? sep + 3 : url;
+	*len = strcspn(a, "/?#");
+	return a;
+}
+
+bool
+net_url_has_credentials(const char *url)
+{
+	size_t n;
+	const char *a = authority(url, &n);
+	return memchr(a, '@', n) != NULL;
+}
+
+char *
+net_url_redact(const char *url)
+{
+	size_t n;
+	const char *a = authority(url, &n);
+	const char *at = NULL;
+	for (const char *p = a; p < a + n; p++)
+		if (*p == '@')
+			at = p;
+	if (at == NULL)
+		return xstrdup(url);
+	return xasprintf("%.*s%s", (int)(a - url), url, at + 1);
+}
+
+int
+net_check_pinned_key(const char *v, char **why)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	if (strncmp(v, "sha256//", 8) != 0) {
+		char *cause = NULL;
+		int fd = open_regular(v, &cause);
+		if (fd < 0) {
+			*why = xasprintf("pinned_public_key is neither sha256//BASE64 pins separated by \";\" nor a readable key file (%s)", cause);
+			free(cause);
+			return -1;
+		}
+		close(fd);
+		return 0;
+	}
+	/* A SHA-256 digest is 32 bytes: 43 base64 digits and one '='. */
+	for (const char *p = v;; p += 8 + 44) {
+		if (strncmp(p, "sha256//", 8) != 0 || strspn(p + 8, b64) != 43 ||
+		    p[8 + 43] != '=' || (p[8 + 44] != '\0' && p[8 + 44] != ';')) {
+			*why = xstrdup("pinned_public_key must be sha256// and the base64 of a SHA-256 digest (44 characters), several separated by \";\"");
+			return -1;
+		}
+		if (p[8 + 44] == '\0')
+			return 0;
+		p++;	/* the ';' */
+	}
+}
+
 int
 net_check_config(const struct net_config *c, char **cause)
 {
@@ -50,6 +114,11 @@ net_check_config(const struct net_config *c, char **cause)
 
 	if (c->base_url == NULL || *c->base_url == '\0') {
 		*cause = xstrdup("backend_url is empty");
+		return -1;
+	}
+	if (net_url_has_credentials(c->base_url)) {
+		/* Never echo it: the part before '@' may be a password. */
+		*cause = xstrdup("backend_url must not hold a user name or password; set client_id and client_secret instead");
 		return -1;
 	}
 	u = curl_url();

@@ -81,6 +81,15 @@ struct net;
 
 /* Check a configuration's URL: 0, or -1 with *cause (one line). */
 int net_check_config(const struct net_config *, char **cause);
+/* Whether a URL (or curl's scheme-less "host:port") holds a user name or
+ * password before its host ("user:pass@host"). */
+bool net_url_has_credentials(const char *url);
+/* A copy of url without its user name and password, for showing. */
+char *net_url_redact(const char *url);
+/* Whether v is a key pin as curl takes it: "sha256//BASE64" items
+ * separated by ';', or the path of a readable PEM or DER file.  0, or -1
+ * with *why. */
+int net_check_pinned_key(const char *v, char **why);
 struct net *net_new(const struct net_config *);
 void net_free(struct net *);
 

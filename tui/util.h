@@ -39,6 +39,12 @@ bool strv_contains(char *const *v, size_t n, const char *s);
 /* Parse a whole decimal integer in [min, max]; 0 on success, -1 if not. */
 int parse_int(const char *s, long min, long max, long *out);
 
+/* Open path for reading, refusing at once what is not a regular file (a
+ * FIFO, a device, a directory): O_NONBLOCK, so a FIFO without a writer
+ * cannot hang the open.  A symbolic link to a regular file is fine.
+ * The descriptor, blocking again, or -1 with *cause ("file: reason"). */
+int open_regular(const char *path, char **cause);
+
 /* Read a whole file into a NUL-terminated buffer of at most max bytes.
  * Returns NULL with *cause set ("file: reason") on failure. */
 char *read_file(const char *path, size_t max, size_t *len, char **cause);
