@@ -182,4 +182,41 @@ chmod 644 "$conf"
 run --config "$conf" --assets "$ASSETS" --check-config
 ok_if "a proxy without a password in a file of mode 644 is accepted" test "$rc" -eq 0
 
+# --- Paths that are not regular files (review 11) -------------------
+
+# A FIFO without a writer blocked the open forever; "timeout" ends the
+# run that would hang (status 124).
+mkfifo "$tmpdir/fifo"
+timeout 10 "$OPASTIN" --config "$tmpdir/fifo" --assets "$ASSETS" --check-config </dev/null >"$out" 2>"$err"
+rc=$?
+refused "a FIFO as the configuration is refused at once" "opastin: $tmpdir/fifo: " "not a regular file"
+timeout 10 "$OPASTIN" --assets "$ASSETS" --profile "$tmpdir/fifo" </dev/null >"$out" 2>"$err"
+rc=$?
+ok_if "a FIFO as the profile is refused at once with status 2" test "$rc" -eq 2
+ok_if "... saying it is not a regular file" has "$err" "not a regular file"
+mkdir "$tmpdir/assets"
+for f in "$ASSETS"/*; do
+	ln -s "$f" "$tmpdir/assets/"
+done
+rm "$tmpdir/assets/questions.json"
+mkfifo "$tmpdir/assets/questions.json"
+timeout 10 "$OPASTIN" --assets "$tmpdir/assets" --check-config </dev/null >"$out" 2>"$err"
+rc=$?
+refused "a FIFO as questions.json is refused at once" "questions.json" "not a regular file"
+rm "$tmpdir/assets/questions.json"
+rm "$tmpdir/assets/municipalities.tsv"
+mkfifo "$tmpdir/assets/municipalities.tsv"
+ln -sf "$ASSETS/questions.json" "$tmpdir/assets/questions.json"
+timeout 10 "$OPASTIN" --assets "$tmpdir/assets" --check-config </dev/null >"$out" 2>"$err"
+rc=$?
+refused "a FIFO as municipalities.tsv is refused at once" "municipalities.tsv" "not a regular file"
+rm "$tmpdir/assets/municipalities.tsv"
+ln -s "$ASSETS/municipalities.tsv" "$tmpdir/assets/municipalities.tsv"
+run --assets "$tmpdir/assets" --check-config
+ok_if "assets that are symbolic links to files are read" test "$rc" -eq 0
+write_conf "mode = plain"
+ln -s "$conf" "$tmpdir/link.conf"
+run --config "$tmpdir/link.conf" --assets "$ASSETS" --check-config
+ok_if "a configuration that is a symbolic link to a file is read" test "$rc" -eq 0
+
 finish

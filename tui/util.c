@@ -186,9 +186,14 @@ open_regular(const char *path, char **cause)
 char *
 read_file(const char *path, size_t max, size_t *len, char **cause)
 {
-	FILE *f = fopen(path, "rb");
+	/* A FIFO or a device would be waited on, or read without end. */
+	int fd = open_regular(path, cause);
+	if (fd < 0)
+		return NULL;
+	FILE *f = fdopen(fd, "rb");
 	if (f == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
 		return NULL;
 	}
 	/* Room for max bytes, one more to see that there is more, and the

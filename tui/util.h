@@ -45,7 +45,8 @@ int parse_int(const char *s, long min, long max, long *out);
  * The descriptor, blocking again, or -1 with *cause ("file: reason"). */
 int open_regular(const char *path, char **cause);
 
-/* Read a whole file into a NUL-terminated buffer of at most max bytes.
+/* Read a whole regular file (see open_regular) into a NUL-terminated
+ * buffer of at most max bytes.
  * Returns NULL with *cause set ("file: reason") on failure. */
 char *read_file(const char *path, size_t max, size_t *len, char **cause);
 
