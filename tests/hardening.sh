@@ -219,4 +219,68 @@ ln -s "$conf" "$tmpdir/link.conf"
 run --config "$tmpdir/link.conf" --assets "$ASSETS" --check-config
 ok_if "a configuration that is a symbolic link to a file is read" test "$rc" -eq 0
 
+# --- Hostile bytes in messages (review 4 and 5) ---------------------
+
+# clean WHAT: the last run failed with one error on stderr (and perhaps
+# the hint to try --help) that has no control character (ESC, BEL, C1),
+# no bidi override and at most 300 bytes, though what it echoes was
+# longer.
+clean() {
+	_ok=yes
+	[ "$rc" -ne 0 ] || { diag "status 0"; _ok=no; }
+	[ "$(grep -c '^opastin: ' "$err")" -eq 1 ] || { diag "not one error:" "$(cat -v "$err")"; _ok=no; }
+	! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$err" ||
+	    { diag "a control character on stderr"; _ok=no; }
+	! grep -q "$(printf '\342\200\256\|\302\233')" "$err" ||
+	    { diag "a bidi override or C1 control on stderr"; _ok=no; }
+	[ "$(grep '^opastin: ' "$err" | wc -c)" -le 300 ] || { diag "stderr has $(wc -c <"$err") bytes"; _ok=no; }
+	if [ "$_ok" = yes ]; then ok "$1"; else not_ok "$1"; fi
+}
+
+evil=$(printf '\033[2J\033]0;pwn\007T\342\200\256')
+long=$(head -c 5000 /dev/zero | tr '\0' k)
+
+check "mode = plain" "${evil}key = 1"
+clean "a configuration key with escapes is echoed clean"
+check "mode = plain" "mode = $evil"
+clean "a configuration value with escapes is echoed clean"
+check "mode = plain" "backend_url = https://$evil/v1"
+clean "a backend_url with escapes is echoed clean"
+check "mode = plain" "$long = 1"
+clean "a key of 5,000 characters is cut"
+check "mode = plain" "theme = $long"
+clean "a value of 5,000 characters is cut"
+check "mode = plain" "languages = fi, $evil"
+clean "a language with escapes is echoed clean"
+
+# The same in JSON's own escapes, so that the profile is valid JSON and
+# the value reaches the check that echoes it.
+jevil='\u001b[2J\u001b]0;pwn\u0007T\u202e\u009b1m'
+
+# evil_profile NAME JSON: run batch mode on a profile made of JSON.
+evil_profile() {
+	printf '%s\n' "$2" >"$tmpdir/$1.json"
+	run --assets "$ASSETS" --profile "$tmpdir/$1.json"
+}
+evil_profile lang "{\"language\": \"$jevil\"}"
+clean "a profile's language with escapes is echoed clean"
+evil_profile muni "{\"municipality_code\": \"$jevil\"}"
+clean "a profile's municipality code with escapes is echoed clean"
+evil_profile event "{\"life_events\": [\"$jevil\"]}"
+clean "a profile's life event with escapes is echoed clean"
+evil_profile question "{\"answers\": {\"$jevil\": 1}}"
+clean "a profile's question id with escapes is echoed clean"
+evil_profile dimension "{\"life_situation_meters\": {\"$jevil\": [1]}}"
+clean "a profile's dimension with escapes is echoed clean"
+evil_profile key "{\"$jevil\": 1}"
+clean "a profile's unknown key with escapes is echoed clean"
+evil_profile longkey "{\"$long\": 1}"
+clean "a profile's key of 5,000 characters is cut"
+evil_profile token "{\"age\": $evil}"
+clean "jansson's text of a bad token with escapes is echoed clean"
+run --lang "$evil"
+clean "--lang with escapes is echoed clean"
+run "--$evil"
+clean "an unknown option with escapes is echoed clean"
+
 finish

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "assets.h"
 #include "conf.h"
 #include "ui.h"
 #include "i18n.h"
 #include "staff.h"
+#include "text.h"
 #include "util.h"
 
 void
@@ -113,14 +113,12 @@ static int
 check_string(const char *key, const char *v, char **why)
 {
 	if (strcmp(key, "ca_file") == 0) {
-		char *cause = NULL;
-		int fd = open_regular(v, &cause);
-		if (fd < 0) {
-			*why = xasprintf("ca_file must be a readable file (%s)", cause);
-			free(cause);
+		char *reason = NULL;
+		if (check_readable_file(v, &reason) < 0) {
+			*why = xasprintf("ca_file must be a readable file (%s)", reason);
+			free(reason);
 			return -1;
 		}
-		close(fd);
 	} else if (strcmp(key, "pinned_public_key") == 0) {
 		return net_check_pinned_key(v, why);
 	} else if (strcmp(key, "staff_pin_hash") == 0 && !staff_hash_usable(v)) {
@@ -141,9 +139,11 @@ pick(const char *v, const char *const *names)
 	return -1;
 }
 
-/* Set a key; on a bad value *why says what is wrong. */
+/* Set a key; on a bad value *why says what is wrong, quoting shown, the
+ * value made safe to echo. */
 static int
-set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char **why)
+set_value(struct conf *c, const struct conf_key *k, const char *v, const char *shown,
+    size_t line, char **why)
 {
 	void *field = (char *)c + k->offset;
 	long n;
@@ -152,7 +152,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 	case T_MUNICIPALITY:
 		if (strlen(v) != 3 || !isdigit((unsigned char)v[0]) ||
 		    !isdigit((unsigned char)v[1]) || !isdigit((unsigned char)v[2])) {
-			*why = xasprintf("municipality_code must be a three-digit code such as 091, not \"%s\"", v);
+			*why = xasprintf("municipality_code must be a three-digit code such as 091, not \"%s\"", shown);
 			return -1;
 		}
 		memcpy(c->municipality_code, v, 4);
@@ -160,7 +160,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		return 0;
 	case T_LANGUAGE:
 		if (lang_parse(v) < 0) {
-			*why = xasprintf("%s must be fi, sv or en, not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be fi, sv or en, not \"%s\"", k->key, shown);
 			return -1;
 		}
 		*(int *)field = lang_parse(v);
@@ -179,7 +179,9 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 				return -1;
 			}
 			if (lang_parse(w) < 0) {
-				*why = xasprintf("languages lists fi, sv and en, separated by commas, not \"%s\"", w);
+				char *item_shown = text_echo(w);
+				*why = xasprintf("languages lists fi, sv and en, separated by commas, not \"%s\"", item_shown);
+				free(item_shown);
 				free(copy);
 				return -1;
 			}
@@ -209,7 +211,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		return 0;
 	case T_IDLE_SECONDS:
 		if (parse_int(v, 0, 86400, &n) < 0) {
-			*why = xasprintf("%s must be a whole number of seconds (0 for never), not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be a whole number of seconds (0 for never), not \"%s\"", k->key, shown);
 			return -1;
 		}
 		*(long *)field = n;
@@ -218,7 +220,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		static const char *const modes[] = { "plain", "kiosk", "counter", NULL };
 		int m = pick(v, modes);
 		if (m < 0) {
-			*why = xasprintf("mode must be kiosk, counter or plain, not \"%s\"", v);
+			*why = xasprintf("mode must be kiosk, counter or plain, not \"%s\"", shown);
 			return -1;
 		}
 		*(enum conf_mode *)field = (enum conf_mode)m;
@@ -228,7 +230,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		static const char *const modes[] = { "off", "key", "always", NULL };
 		int m = pick(v, modes);
 		if (m < 0) {
-			*why = xasprintf("speech must be off, key or always, not \"%s\"", v);
+			*why = xasprintf("speech must be off, key or always, not \"%s\"", shown);
 			return -1;
 		}
 		*(enum speech_mode *)field = (enum speech_mode)m;
@@ -238,7 +240,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		/* The other function keys have their jobs: help, language,
 		 * answers, the speech controls, start over, staff. */
 		if ((v[0] != 'F' && v[0] != 'f') || parse_int(v + 1, 3, 5, &n) < 0 || n == 4) {
-			*why = xasprintf("%s must be F3 or F5, not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be F3 or F5, not \"%s\"", k->key, shown);
 			return -1;
 		}
 		*(int *)field = UI_FN(KEY_F((int)n));
@@ -246,14 +248,14 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 	case T_RATE:
 		if (parse_int(v, SPEECH_MIN_RATE, SPEECH_MAX_RATE, &n) < 0) {
 			*why = xasprintf("%s must be words a minute from %d to %d, not \"%s\"",
-			    k->key, SPEECH_MIN_RATE, SPEECH_MAX_RATE, v);
+			    k->key, SPEECH_MIN_RATE, SPEECH_MAX_RATE, shown);
 			return -1;
 		}
 		*(long *)field = n;
 		return 0;
 	case T_VOLUME:
 		if (parse_int(v, 0, SPEECH_MAX_VOLUME, &n) < 0) {
-			*why = xasprintf("%s must be from 0 to %d, not \"%s\"", k->key, SPEECH_MAX_VOLUME, v);
+			*why = xasprintf("%s must be from 0 to %d, not \"%s\"", k->key, SPEECH_MAX_VOLUME, shown);
 			return -1;
 		}
 		*(long *)field = n;
@@ -262,7 +264,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		static const char *const themes[] = { "default", "high-contrast", "monochrome", NULL };
 		int t = pick(v, themes);
 		if (t < 0) {
-			*why = xasprintf("theme must be default, high-contrast or monochrome, not \"%s\"", v);
+			*why = xasprintf("theme must be default, high-contrast or monochrome, not \"%s\"", shown);
 			return -1;
 		}
 		*(enum conf_theme *)field = (enum conf_theme)t;
@@ -270,7 +272,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 	}
 	case T_SECONDS:
 		if (parse_int(v, 1, 600, &n) < 0) {
-			*why = xasprintf("%s must be a whole number of seconds from 1 to 600, not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be a whole number of seconds from 1 to 600, not \"%s\"", k->key, shown);
 			return -1;
 		}
 		*(long *)field = n;
@@ -281,12 +283,21 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		else if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0)
 			*(bool *)field = false;
 		else {
-			*why = xasprintf("%s must be yes or no, not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be yes or no, not \"%s\"", k->key, shown);
 			return -1;
 		}
 		return 0;
 	}
 	return -1;
+}
+
+static int
+set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char **why)
+{
+	char *shown = text_echo(v);
+	int rc = set_value(c, k, v, shown, line, why);
+	free(shown);
+	return rc;
 }
 
 static const struct conf_key *
@@ -345,7 +356,9 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 		}
 		const struct conf_key *k = find_key(key);
 		if (k == NULL) {
-			*cause = xasprintf("%s:%zu: unknown key \"%s\"", display, lineno, key);
+			char *shown = text_echo(key);
+			*cause = xasprintf("%s:%zu: unknown key \"%s\"", display, lineno, shown);
+			free(shown);
 			goto out;
 		}
 		if (*value == '\0') {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jread.h"
+#include "text.h"
 #include "util.h"
 
 json_t *
@@ -16,9 +17,13 @@ jr_parse(struct jr *jr, const char *display, const char *text)
 	jr->file = display;
 	jr->text = xstrdup(text);
 	json_t *root = json_loads(jr->text, JSON_REJECT_DUPLICATES, &e);
-	if (root == NULL)
+	if (root == NULL) {
+		/* jansson's text quotes the bad token: raw input. */
+		char *why = text_echo(e.text);
 		jr->cause = xasprintf("%s:%d:%d: %s", display, e.line,
-		    e.column > 0 ? e.column : 1, e.text);
+		    e.column > 0 ? e.column : 1, why);
+		free(why);
+	}
 	return root;
 }
 
@@ -379,9 +384,11 @@ jr_known_keys(struct jr *jr, json_t *obj, const char *const *allowed)
 			if (strcmp(*a, key) == 0)
 				ok = true;
 		if (!ok) {
+			char *shown = text_echo(key);
 			jr_key(jr, key);
-			jr_fail(jr, "unknown key \"%s\"", key);
+			jr_fail(jr, "unknown key \"%s\"", shown);
 			jr_pop(jr);
+			free(shown);
 			return -1;
 		}
 	}
@@ -401,8 +408,10 @@ jr_enum(struct jr *jr, json_t *obj, const char *key, const char *const *names, i
 			return 0;
 		}
 	}
+	char *shown = text_echo(s);
 	jr_key(jr, key);
-	jr_fail(jr, "\"%s\" is \"%s\", which is not one of the known values", key, s);
+	jr_fail(jr, "\"%s\" is \"%s\", which is not one of the known values", key, shown);
 	jr_pop(jr);
+	free(shown);
 	return -1;
 }

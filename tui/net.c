@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include <curl/curl.h>
 
 #include "net.h"
+#include "text.h"
 #include "util.h"
 
 struct request {
@@ -82,14 +82,12 @@ net_check_pinned_key(const char *v, char **why)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 	if (strncmp(v, "sha256//", 8) != 0) {
-		char *cause = NULL;
-		int fd = open_regular(v, &cause);
-		if (fd < 0) {
-			*why = xasprintf("pinned_public_key is neither sha256//BASE64 pins separated by \";\" nor a readable key file (%s)", cause);
-			free(cause);
+		char *reason = NULL;
+		if (check_readable_file(v, &reason) < 0) {
+			*why = xasprintf("pinned_public_key is neither sha256//BASE64 pins separated by \";\" nor a readable key file (%s)", reason);
+			free(reason);
 			return -1;
 		}
-		close(fd);
 		return 0;
 	}
 	/* A SHA-256 digest is 32 bytes: 43 base64 digits and one '='. */
@@ -125,7 +123,9 @@ net_check_config(const struct net_config *c, char **cause)
 	if (curl_url_set(u, CURLUPART_URL, c->base_url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		*cause = xasprintf("backend_url \"%s\" is not a URL", c->base_url);
+		char *shown = text_echo(c->base_url);
+		*cause = xasprintf("backend_url \"%s\" is not a URL", shown);
+		free(shown);
 		goto out;
 	}
 	if (strcasecmp(scheme, "https") == 0) {

@@ -378,6 +378,15 @@ text_sanitize(const char *s, bool keep_newlines)
 	return out;
 }
 
+char *
+text_echo(const char *s)
+{
+	char *clean = text_sanitize(s, false);
+	char *cut = text_fit(clean, TEXT_ECHO_MAX);
+	free(clean);
+	return cut;
+}
+
 void
 text_pop_char(char *s)
 {

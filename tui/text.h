@@ -65,6 +65,16 @@ void lines_wipe(struct lines *);
  */
 char *text_sanitize(const char *s, bool keep_newlines);
 
+/*
+ * Untrusted input (a value, a key, a URL, a parser's token) to quote in
+ * a message: sanitized as above, and cut to TEXT_ECHO_MAX columns with
+ * "…", so that a hostile or huge value can neither drive the terminal or
+ * the log nor bury the message.  The one way to echo input; a new
+ * string.
+ */
+#define TEXT_ECHO_MAX 80
+char *text_echo(const char *s);
+
 /* Remove the last character of a UTF-8 string in place (for Backspace). */
 void text_pop_char(char *s);
 

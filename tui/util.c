@@ -183,6 +183,25 @@ open_regular(const char *path, char **cause)
 	return fd;
 }
 
+int
+check_readable_file(const char *path, char **reason)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0) {
+		*reason = xstrdup(strerror(errno));
+		return -1;
+	}
+	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	close(fd);
+	if (!regular) {
+		*reason = xstrdup("not a regular file");
+		return -1;
+	}
+	return 0;
+}
+
 char *
 read_file(const char *path, size_t max, size_t *len, char **cause)
 {

@@ -44,6 +44,9 @@ int parse_int(const char *s, long min, long max, long *out);
  * cannot hang the open.  A symbolic link to a regular file is fine.
  * The descriptor, blocking again, or -1 with *cause ("file: reason"). */
 int open_regular(const char *path, char **cause);
+/* Whether path is a regular file this process can read: 0, or -1 with
+ * *reason ("not a regular file", or strerror), which does not name it. */
+int check_readable_file(const char *path, char **reason);
 
 /* Read a whole regular file (see open_regular) into a NUL-terminated
  * buffer of at most max bytes.

@@ -583,6 +583,33 @@ test_words(void **state)
 	lines_wipe(&l);
 }
 
+/* Input quoted in a message: no control, escape or bidi character, and
+ * at most TEXT_ECHO_MAX columns, a cut ending in "…". */
+static void
+test_echo(void **state)
+{
+	(void)state;
+	char *e = text_echo("\x1b[2J\x1b]0;pwn\x07T\xe2\x80\xae\xc2\x9b" "1m\x7f");
+	assert_string_equal(e, "T");
+	free(e);
+
+	e = text_echo("kiosk");
+	assert_string_equal(e, "kiosk");
+	free(e);
+
+	char long_value[900 * 1024];
+	memset(long_value, 'k', sizeof long_value - 1);
+	long_value[sizeof long_value - 1] = '\0';
+	e = text_echo(long_value);
+	assert_int_equal(text_width(e), TEXT_ECHO_MAX);
+	assert_string_equal(e + strlen(e) - strlen("…"), "…");
+	free(e);
+
+	e = text_echo("Jyväskylä");
+	assert_string_equal(e, "Jyväskylä");
+	free(e);
+}
+
 int
 main(void)
 {
@@ -613,6 +640,7 @@ main(void)
 		cmocka_unit_test(test_sanitize_invalid),
 		cmocka_unit_test(test_sanitize_keeps_text),
 		cmocka_unit_test(test_pop_char),
+		cmocka_unit_test(test_echo),
 	};
 
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
