@@ -59,8 +59,10 @@ void lines_wipe(struct lines *);
 
 /*
  * Make untrusted text safe to draw: remove C0 and C1 controls (but turn
- * tabs and newlines into spaces unless keep_newlines), ESC sequences, and
- * Unicode bidi overrides and isolates; replace invalid UTF-8 with U+FFFD.
+ * tabs and newlines into spaces unless keep_newlines), ESC sequences,
+ * Unicode bidi overrides and isolates, and invisible characters (zero
+ * width, BOM, tags, U+2028/2029, U+FFF9-FFFB, soft hyphen); replace
+ * invalid UTF-8 with U+FFFD.
  * Returns a new string.
  */
 char *text_sanitize(const char *s, bool keep_newlines);
