@@ -283,4 +283,56 @@ clean "--lang with escapes is echoed clean"
 run "--$evil"
 clean "an unknown option with escapes is echoed clean"
 
+# --- Control, bidi and invisible characters in the assets (review 10) -
+
+# evil_assets NAME PYTHON: a copy of the assets in $tmpdir/NAME whose
+# questions.json (q) and catalogue.json (c) PYTHON may change.
+evil_assets() {
+	rm -rf "$tmpdir/$1"
+	mkdir "$tmpdir/$1"
+	cp "$ASSETS"/* "$tmpdir/$1/"
+	python3 - "$tmpdir/$1" "$2" <<'PY'
+import json, sys
+d, code = sys.argv[1], sys.argv[2]
+q = json.load(open(d + "/questions.json", encoding="utf-8"))
+c = json.load(open(d + "/catalogue.json", encoding="utf-8"))
+exec(code)
+json.dump(q, open(d + "/questions.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+json.dump(c, open(d + "/catalogue.json", "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+PY
+	run --assets "$tmpdir/$1" --check-config
+}
+
+# asset_refused WHAT FILE: refused with FILE:LINE:COL on one clean line.
+asset_refused() {
+	_ok=yes
+	[ "$rc" -eq 1 ] || { diag "status $rc, not 1"; _ok=no; }
+	grep -qE "^opastin: [^ ]*$2:[0-9]+:[0-9]+: " "$err" || { diag "no $2:LINE:COL:" "$(cat -v "$err")"; _ok=no; }
+	one_line "$err" || _ok=no
+	! grep -q "$ESC\|$(printf '\342\200\256')" "$err" "$out" || { diag "control characters were written"; _ok=no; }
+	if [ "$_ok" = yes ]; then ok "$1"; else not_ok "$1"; fi
+}
+
+title='q["events"][0]["questions"][0]["text"]'
+evil_assets esc "$title = '\x1b[2J\x1b]0;pwn\x07T\u202e'"
+asset_refused "a question's text with escapes is refused" questions.json
+evil_assets rlo "$title = 'Ta\u202eb'"
+asset_refused "a question's text with a bidi override is refused" questions.json
+evil_assets zwsp "$title = 'Ta\u200bb'"
+asset_refused "a question's text with a zero-width space is refused" questions.json
+evil_assets date "c['catalogue_date'] = '2026-12-01\x1b[2J'"
+asset_refused "a catalogue_date with an escape is refused" catalogue.json
+evil_assets ok "$title = 'Tämä on kysymys?'"
+ok_if "a plain question text is accepted" test "$rc" -eq 0
+rm -rf "$tmpdir/tsv"
+mkdir "$tmpdir/tsv"
+cp "$ASSETS"/* "$tmpdir/tsv/"
+sed -i '2s/\t/\t\xe2\x80\xae/' "$tmpdir/tsv/municipalities.tsv"
+run --assets "$tmpdir/tsv" --check-config
+asset_refused "a municipality name with a bidi override is refused" municipalities.tsv
+cp "$ASSETS/municipalities.tsv" "$tmpdir/tsv/"
+sed -i '2s/\t/\t\xe2\x80\x8b/' "$tmpdir/tsv/municipalities.tsv"
+run --assets "$tmpdir/tsv" --check-config
+asset_refused "a municipality name with a zero-width space is refused" municipalities.tsv
+
 finish

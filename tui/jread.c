@@ -276,7 +276,23 @@ jr_string(struct jr *jr, json_t *obj, const char *key, bool required, const char
 		jr_pop(jr);
 		return -1;
 	}
+	/* Every string of a file we read is drawn or logged somewhere:
+	 * what is checked must be what is shown. */
+	if (!text_is_clean(json_string_value(v))) {
+		jr_key(jr, key);
+		jr_fail(jr, "\"%s\" holds a control, bidi or invisible character, or invalid UTF-8", key);
+		jr_pop(jr);
+		return -1;
+	}
 	*out = json_string_value(v);
+	return 0;
+}
+
+int
+jr_clean_item(struct jr *jr, json_t *item)
+{
+	if (json_is_string(item) && !text_is_clean(json_string_value(item)))
+		return jr_fail(jr, "text holds a control, bidi or invisible character, or invalid UTF-8");
 	return 0;
 }
 

@@ -390,6 +390,15 @@ text_sanitize(const char *s, bool keep_newlines)
 	return out;
 }
 
+bool
+text_is_clean(const char *s)
+{
+	char *clean = text_sanitize(s, false);
+	bool same = strcmp(clean, s) == 0;
+	free(clean);
+	return same;
+}
+
 char *
 text_echo(const char *s)
 {

@@ -67,6 +67,11 @@ void lines_wipe(struct lines *);
  */
 char *text_sanitize(const char *s, bool keep_newlines);
 
+/* Whether s is already what text_sanitize(s, false) makes of it: no
+ * control, escape, bidi or invisible character, and valid UTF-8.  The
+ * test for text that must be clean as written, such as the assets. */
+bool text_is_clean(const char *s);
+
 /*
  * Untrusted input (a value, a key, a URL, a parser's token) to quote in
  * a message: sanitized as above, and cut to TEXT_ECHO_MAX columns with
