@@ -19,6 +19,8 @@
 #include "session.h"
 #include "speech.h"
 #include "staff.h"
+#include "text.h"
+#include "tty.h"
 #include "ui.h"
 #include "util.h"
 
@@ -243,6 +245,17 @@ run(int argc, char **argv)
 	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fail(_("the kiosk needs a terminal; for a printout use --profile FILE"));
 		status = EXIT_USAGE;
+	} else if (!tty_can_address()) {
+		const char *term = getenv("TERM");
+		char *shown = text_echo(term ? term : "");
+		/* TRANSLATORS: %s is the terminal type, such as "dumb"; TERM,
+		   xterm-256color and linux stay as they are. */
+		char *why = xasprintf(_("this terminal (TERM=%s) cannot move the cursor; run Opastin in one that can, such as TERM=xterm-256color or linux"),
+		    shown);
+		fail(why);
+		free(why);
+		free(shown);
+		status = EXIT_BROKEN;
 	} else {
 		/* The kiosk's language: the command line, the configuration,
 		 * then Finnish, the language of most who use it. */
