@@ -81,6 +81,7 @@ static const struct conf_key {
 	{ "ca_file", T_STRING, offsetof(struct conf, ca_file) },
 	{ "pinned_public_key", T_STRING, offsetof(struct conf, pinned_public_key) },
 	{ "proxy", T_STRING, offsetof(struct conf, proxy) },
+	{ "proxy_from_environment", T_BOOL, offsetof(struct conf, proxy_from_environment) },
 	{ "connect_timeout_s", T_SECONDS, offsetof(struct conf, connect_timeout_s) },
 	{ "timeout_s", T_SECONDS, offsetof(struct conf, timeout_s) },
 	{ "allow_insecure_http", T_BOOL, offsetof(struct conf, allow_insecure_http) },
@@ -484,4 +485,7 @@ conf_net(const struct conf *c, struct net_config *n)
 	n->timeout_s = c->timeout_s;
 	n->max_body = NET_DEFAULT_MAX_BODY;
 	n->allow_insecure_http = c->allow_insecure_http;
+	/* A kiosk's environment is not the admin's to vouch for: its proxy
+	 * would see which services citizens look for. */
+	n->proxy_from_environment = c->mode != MODE_KIOSK || c->proxy_from_environment;
 }

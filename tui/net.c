@@ -320,6 +320,9 @@ set_common(struct request *r, const struct net_config *c, const char *protocols,
 		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
 	if (c->proxy != NULL && *c->proxy != '\0')
 		curl_easy_setopt(e, CURLOPT_PROXY, c->proxy);
+	else if (!c->proxy_from_environment)
+		/* "" turns off the proxies of the environment. */
+		curl_easy_setopt(e, CURLOPT_PROXY, "");
 	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
 }
 

@@ -49,6 +49,9 @@ struct net_config {
 	long timeout_s;
 	size_t max_body;
 	bool allow_insecure_http;
+	/* Whether https_proxy, HTTPS_PROXY, ALL_PROXY, all_proxy, no_proxy
+	 * and NO_PROXY count when proxy is not set (curl reads them). */
+	bool proxy_from_environment;
 };
 
 enum net_status {
