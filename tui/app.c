@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@
 #include "speech.h"
 #include "staff.h"
 #include "sync.h"
+#include "text.h"
+#include "tty.h"
 #include "ui.h"
 #include "util.h"
 
@@ -144,8 +147,29 @@ apply_overrides(struct conf *c, const struct options *o, char **cause)
 	return 0;
 }
 
+static int run(int argc, char **argv);
+
 int
 app_main(int argc, char **argv)
+{
+	int status = run(argc, argv);
+
+	/* What was printed (a result, the help, a report) may not have
+	 * reached its file: a full disk must not pass for success. */
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		char *cause = xasprintf("%s: %s", _("cannot write to standard output"),
+		    strerror(errno != 0 ? errno : EIO));
+		fail(cause);
+		free(cause);
+		if (status == EXIT_SUCCESS)
+			status = EXIT_BROKEN;
+	}
+	return status;
+}
+
+static int
+run(int argc, char **argv)
 {
 	struct options o;
 	struct conf conf;
@@ -271,6 +295,17 @@ app_main(int argc, char **argv)
 	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fail(_("the kiosk needs a terminal; for a printout use --profile FILE"));
 		status = EXIT_USAGE;
+	} else if (!tty_can_address()) {
+		const char *term = getenv("TERM");
+		char *shown = text_echo(term ? term : "");
+		/* TRANSLATORS: %s is the terminal type, such as "dumb"; TERM,
+		   xterm-256color and linux stay as they are. */
+		char *why = xasprintf(_("this terminal (TERM=%s) cannot move the cursor; run Opastin in one that can, such as TERM=xterm-256color or linux"),
+		    shown);
+		fail(why);
+		free(why);
+		free(shown);
+		status = EXIT_BROKEN;
 	} else {
 		/* The kiosk's language: the command line, the configuration,
 		 * then Finnish, the language of most who use it. */

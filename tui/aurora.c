@@ -246,8 +246,11 @@ aurora_parse(const char *body, size_t len, enum lang lang, struct results *out, 
 	out->lang = lang;
 	root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &e);
 	if (root == NULL) {
+		/* jansson's text quotes the bad token: the server's bytes. */
+		char *why = text_echo(e.text);
 		*cause = xasprintf("the answer is not JSON: line %d column %d: %s",
-		    e.line, e.column, e.text);
+		    e.line, e.column, why);
+		free(why);
 		return -1;
 	}
 	list = json_object_get(root, "recommended_services");

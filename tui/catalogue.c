@@ -51,18 +51,6 @@ struct loader {
 	bool ptv;		/* the service being read is from the register */
 };
 
-/* Asset text must be clean: what is drawn is what was checked. */
-static int
-check_text(struct loader *ld, const char *s)
-{
-	char *clean = text_sanitize(s, false);
-	int bad = strcmp(clean, s) != 0;
-	free(clean);
-	if (bad)
-		return jr_fail(&ld->jr, "text holds a control character or invalid UTF-8");
-	return 0;
-}
-
 /* A trilingual object; with all, each of fi, sv and en is required. */
 static int
 load_ltext(struct loader *ld, json_t *obj, const char *key, bool required,
@@ -86,8 +74,6 @@ load_ltext(struct loader *ld, json_t *obj, const char *key, bool required,
 		if (s == NULL)
 			continue;
 		jr_key(&ld->jr, lang_code(l));
-		if (check_text(ld, s) < 0)
-			return -1;
 		if (max > 0 && strlen(s) > max)
 			return jr_fail(&ld->jr, "longer than %zu bytes", max);
 		jr_pop(&ld->jr);
@@ -120,7 +106,7 @@ load_strings(struct loader *ld, json_t *obj, const char *key, bool required,
 		if (!json_is_string(item) || json_string_length(item) == 0)
 			return jr_fail(&ld->jr, "must be a non-empty string");
 		const char *s = json_string_value(item);
-		if (check_text(ld, s) < 0)
+		if (jr_clean_item(&ld->jr, item) < 0)
 			return -1;
 		if (known != NULL && !codes_has(known, s))
 			return jr_fail(&ld->jr, "unknown code \"%s\"", s);
@@ -363,7 +349,7 @@ load_address(struct loader *ld, json_t *o, struct ltext *out)
 	if (!json_is_string(v) || json_string_length(v) == 0)
 		return jr_fail(&ld->jr, "\"address\" is a string or an object of \"fi\", \"sv\" and \"en\"");
 	const char *s = json_string_value(v);
-	if (check_text(ld, s) < 0)
+	if (jr_clean_item(&ld->jr, v) < 0)
 		return -1;
 	if (strlen(s) > 200)
 		return jr_fail(&ld->jr, "longer than %d bytes", 200);

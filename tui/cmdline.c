@@ -1,10 +1,12 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmdline.h"
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 enum {
@@ -70,8 +72,10 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		switch (c) {
 		case OPT_LANG:
 			if ((o->lang = lang_parse(optarg)) < 0) {
+				char *shown = text_echo(optarg);
 				/* TRANSLATORS: %s is what was given after --lang. */
-				*cause = xasprintf(_("--lang takes fi, sv or en, not \"%s\""), optarg);
+				*cause = xasprintf(_("--lang takes fi, sv or en, not \"%s\""), shown);
+				free(shown);
 				return -1;
 			}
 			break;
@@ -142,8 +146,10 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 			else if (strcmp(optarg, "json") == 0)
 				o->format = BATCH_JSON;
 			else {
+				char *shown = text_echo(optarg);
 				/* TRANSLATORS: %s is what was given after --format. */
-				*cause = xasprintf(_("--format takes text or json, not \"%s\""), optarg);
+				*cause = xasprintf(_("--format takes text or json, not \"%s\""), shown);
+				free(shown);
 				return -1;
 			}
 			o->format_given = true;
@@ -160,14 +166,18 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 					return -1;
 				}
 			}
+			char *shown = text_echo(argv[optind - 1]);
 			/* TRANSLATORS: %s is the command-line argument not understood. */
-			*cause = xasprintf(_("unknown option \"%s\""), argv[optind - 1]);
+			*cause = xasprintf(_("unknown option \"%s\""), shown);
+			free(shown);
 			return -1;
 		}
 	}
 	if (optind < argc) {
+		char *shown = text_echo(argv[optind]);
 		/* TRANSLATORS: %s is the command-line argument not understood. */
-		*cause = xasprintf(_("unexpected argument \"%s\""), argv[optind]);
+		*cause = xasprintf(_("unexpected argument \"%s\""), shown);
+		free(shown);
 		return -1;
 	}
 	if (o->kiosk && o->counter) {

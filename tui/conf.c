@@ -10,6 +10,8 @@
 #include "conf.h"
 #include "ui.h"
 #include "i18n.h"
+#include "staff.h"
+#include "text.h"
 #include "util.h"
 
 void
@@ -96,6 +98,7 @@ static const struct conf_key {
 	{ "ca_file", T_STRING, offsetof(struct conf, ca_file) },
 	{ "pinned_public_key", T_STRING, offsetof(struct conf, pinned_public_key) },
 	{ "proxy", T_STRING, offsetof(struct conf, proxy) },
+	{ "proxy_from_environment", T_BOOL, offsetof(struct conf, proxy_from_environment) },
 	{ "connect_timeout_s", T_SECONDS, offsetof(struct conf, connect_timeout_s) },
 	{ "timeout_s", T_SECONDS, offsetof(struct conf, timeout_s) },
 	{ "allow_insecure_http", T_BOOL, offsetof(struct conf, allow_insecure_http) },
@@ -117,12 +120,35 @@ static const struct conf_key {
 	{ "sync_full_days", T_DAYS, offsetof(struct conf, sync_full_days) },
 };
 
-/* Keys whose values are secrets: a file holding one must not be
- * readable by others. */
+/* Lines that hold secrets: a file holding one must not be readable by
+ * others.  A proxy's URL may carry its password ("user:pass@host"). */
 static bool
-is_secret(const char *key)
+holds_secret(const char *key, const char *value)
 {
-	return strcmp(key, "client_secret") == 0 || strcmp(key, "staff_pin_hash") == 0;
+	return strcmp(key, "client_secret") == 0 || strcmp(key, "staff_pin_hash") == 0 ||
+	    (strcmp(key, "proxy") == 0 && net_url_has_credentials(value));
+}
+
+/* The checks of string values that fail closed later if let through:
+ * files that cannot be read, pins curl cannot use. */
+static int
+check_string(const char *key, const char *v, char **why)
+{
+	if (strcmp(key, "ca_file") == 0) {
+		char *reason = NULL;
+		if (check_readable_file(v, &reason) < 0) {
+			*why = xasprintf("ca_file must be a readable file (%s)", reason);
+			free(reason);
+			return -1;
+		}
+	} else if (strcmp(key, "pinned_public_key") == 0) {
+		return net_check_pinned_key(v, why);
+	} else if (strcmp(key, "staff_pin_hash") == 0 && !staff_hash_usable(v)) {
+		/* Never echo it. */
+		*why = xstrdup("staff_pin_hash is not a hash that a PIN can match; make one with opastin --hash-pin");
+		return -1;
+	}
+	return 0;
 }
 
 /* Match v against a NULL-terminated list of names; its index, or -1. */
@@ -135,9 +161,11 @@ pick(const char *v, const char *const *names)
 	return -1;
 }
 
-/* Set a key; on a bad value *why says what is wrong. */
+/* Set a key; on a bad value *why says what is wrong, quoting shown, the
+ * value made safe to echo. */
 static int
-set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char **why)
+set_value(struct conf *c, const struct conf_key *k, const char *v, const char *shown,
+    size_t line, char **why)
 {
 	void *field = (char *)c + k->offset;
 	long n;
@@ -146,7 +174,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 	case T_MUNICIPALITY:
 		if (strlen(v) != 3 || !isdigit((unsigned char)v[0]) ||
 		    !isdigit((unsigned char)v[1]) || !isdigit((unsigned char)v[2])) {
-			*why = xasprintf("municipality_code must be a three-digit code such as 091, not \"%s\"", v);
+			*why = xasprintf("municipality_code must be a three-digit code such as 091, not \"%s\"", shown);
 			return -1;
 		}
 		memcpy(c->municipality_code, v, 4);
@@ -154,7 +182,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		return 0;
 	case T_LANGUAGE:
 		if (lang_parse(v) < 0) {
-			*why = xasprintf("%s must be fi, sv or en, not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be fi, sv or en, not \"%s\"", k->key, shown);
 			return -1;
 		}
 		*(int *)field = lang_parse(v);
@@ -162,9 +190,20 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 	case T_LANGUAGES: {
 		unsigned set = 0;
 		char *copy = xstrdup(v);
-		for (char *w = strtok(copy, ", "); w != NULL; w = strtok(NULL, ", ")) {
+		for (char *item = copy, *next; item != NULL; item = next) {
+			next = strchr(item, ',');
+			if (next != NULL)
+				*next++ = '\0';
+			char *w = trim(item);
+			if (*w == '\0') {
+				*why = xstrdup("languages has an empty item: name fi, sv or en between each two commas");
+				free(copy);
+				return -1;
+			}
 			if (lang_parse(w) < 0) {
-				*why = xasprintf("languages lists fi, sv and en, separated by commas, not \"%s\"", w);
+				char *item_shown = text_echo(w);
+				*why = xasprintf("languages lists fi, sv and en, separated by commas, not \"%s\"", item_shown);
+				free(item_shown);
 				free(copy);
 				return -1;
 			}
@@ -179,6 +218,8 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		return 0;
 	}
 	case T_STRING:
+		if (check_string(k->key, v, why) < 0)
+			return -1;
 		free(*(char **)field);
 		*(char **)field = xstrdup(v);
 		if (strcmp(k->key, "backend_url") == 0)
@@ -236,12 +277,14 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		*(long *)field = n;
 		return 0;
 	case T_SECRET:
+		if (check_string(k->key, v, why) < 0)
+			return -1;
 		wipe_free_str(*(char **)field);
 		*(char **)field = xstrdup(v);
 		return 0;
 	case T_IDLE_SECONDS:
 		if (parse_int(v, 0, 86400, &n) < 0) {
-			*why = xasprintf("%s must be a whole number of seconds (0 for never), not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be a whole number of seconds (0 for never), not \"%s\"", k->key, shown);
 			return -1;
 		}
 		*(long *)field = n;
@@ -250,7 +293,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		static const char *const modes[] = { "plain", "kiosk", "counter", NULL };
 		int m = pick(v, modes);
 		if (m < 0) {
-			*why = xasprintf("mode must be kiosk, counter or plain, not \"%s\"", v);
+			*why = xasprintf("mode must be kiosk, counter or plain, not \"%s\"", shown);
 			return -1;
 		}
 		*(enum conf_mode *)field = (enum conf_mode)m;
@@ -260,7 +303,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		static const char *const modes[] = { "off", "key", "always", NULL };
 		int m = pick(v, modes);
 		if (m < 0) {
-			*why = xasprintf("speech must be off, key or always, not \"%s\"", v);
+			*why = xasprintf("speech must be off, key or always, not \"%s\"", shown);
 			return -1;
 		}
 		*(enum speech_mode *)field = (enum speech_mode)m;
@@ -270,7 +313,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		/* The other function keys have their jobs: help, language,
 		 * answers, the speech controls, start over, staff. */
 		if ((v[0] != 'F' && v[0] != 'f') || parse_int(v + 1, 3, 5, &n) < 0 || n == 4) {
-			*why = xasprintf("%s must be F3 or F5, not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be F3 or F5, not \"%s\"", k->key, shown);
 			return -1;
 		}
 		*(int *)field = UI_FN(KEY_F((int)n));
@@ -278,14 +321,14 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 	case T_RATE:
 		if (parse_int(v, SPEECH_MIN_RATE, SPEECH_MAX_RATE, &n) < 0) {
 			*why = xasprintf("%s must be words a minute from %d to %d, not \"%s\"",
-			    k->key, SPEECH_MIN_RATE, SPEECH_MAX_RATE, v);
+			    k->key, SPEECH_MIN_RATE, SPEECH_MAX_RATE, shown);
 			return -1;
 		}
 		*(long *)field = n;
 		return 0;
 	case T_VOLUME:
 		if (parse_int(v, 0, SPEECH_MAX_VOLUME, &n) < 0) {
-			*why = xasprintf("%s must be from 0 to %d, not \"%s\"", k->key, SPEECH_MAX_VOLUME, v);
+			*why = xasprintf("%s must be from 0 to %d, not \"%s\"", k->key, SPEECH_MAX_VOLUME, shown);
 			return -1;
 		}
 		*(long *)field = n;
@@ -294,7 +337,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		static const char *const themes[] = { "default", "high-contrast", "monochrome", NULL };
 		int t = pick(v, themes);
 		if (t < 0) {
-			*why = xasprintf("theme must be default, high-contrast or monochrome, not \"%s\"", v);
+			*why = xasprintf("theme must be default, high-contrast or monochrome, not \"%s\"", shown);
 			return -1;
 		}
 		*(enum conf_theme *)field = (enum conf_theme)t;
@@ -302,7 +345,7 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 	}
 	case T_SECONDS:
 		if (parse_int(v, 1, 600, &n) < 0) {
-			*why = xasprintf("%s must be a whole number of seconds from 1 to 600, not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be a whole number of seconds from 1 to 600, not \"%s\"", k->key, shown);
 			return -1;
 		}
 		*(long *)field = n;
@@ -313,12 +356,21 @@ set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char *
 		else if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0)
 			*(bool *)field = false;
 		else {
-			*why = xasprintf("%s must be yes or no, not \"%s\"", k->key, v);
+			*why = xasprintf("%s must be yes or no, not \"%s\"", k->key, shown);
 			return -1;
 		}
 		return 0;
 	}
 	return -1;
+}
+
+static int
+set(struct conf *c, const struct conf_key *k, const char *v, size_t line, char **why)
+{
+	char *shown = text_echo(v);
+	int rc = set_value(c, k, v, shown, line, why);
+	free(shown);
+	return rc;
 }
 
 static const struct conf_key *
@@ -377,7 +429,9 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 		}
 		const struct conf_key *k = find_key(key);
 		if (k == NULL) {
-			*cause = xasprintf("%s:%zu: unknown key \"%s\"", display, lineno, key);
+			char *shown = text_echo(key);
+			*cause = xasprintf("%s:%zu: unknown key \"%s\"", display, lineno, shown);
+			free(shown);
 			goto out;
 		}
 		if (*value == '\0') {
@@ -389,7 +443,7 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 			free(why);
 			goto out;
 		}
-		if (is_secret(key) && c->secret_line == 0)
+		if (holds_secret(key, value) && c->secret_line == 0)
 			c->secret_line = lineno;
 		if (strcmp(key, "idle_warning_s") == 0)
 			c->idle_warning_line = lineno;
@@ -411,13 +465,25 @@ int
 conf_load(struct conf *c, const char *path, char **cause)
 {
 	struct stat st;
-	char *text = read_file(path, 1 << 20, NULL, cause);
+	size_t len;
+	char *text = read_file(path, 1 << 20, &len, cause);
 	if (text == NULL)
 		return -1;
 	free(c->path);
 	c->path = xstrdup(path);
-	int rc = conf_parse(c, path, text, cause);
-	wipe(text, strlen(text));
+	/* A NUL would end the text early: the lines after it, perhaps
+	 * "mode = kiosk", would silently not count. */
+	const char *nul = memchr(text, '\0', len);
+	int rc;
+	if (nul != NULL) {
+		size_t line = 1;
+		for (const char *p = text; p < nul; p++)
+			line += *p == '\n';
+		*cause = xasprintf("%s:%zu: the file holds a NUL byte; a configuration is text", path, line);
+		rc = -1;
+	} else
+		rc = conf_parse(c, path, text, cause);
+	wipe(text, len);
 	free(text);
 	/* The file says which commands run (speech_command): only its
 	 * owner may change it. */
@@ -512,6 +578,9 @@ conf_net(const struct conf *c, struct net_config *n)
 	n->timeout_s = c->timeout_s;
 	n->max_body = NET_DEFAULT_MAX_BODY;
 	n->allow_insecure_http = c->allow_insecure_http;
+	/* A kiosk's environment is not the admin's to vouch for: its proxy
+	 * would see which services citizens look for. */
+	n->proxy_from_environment = c->mode != MODE_KIOSK || c->proxy_from_environment;
 }
 
 void

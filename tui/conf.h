@@ -41,6 +41,7 @@ struct conf {
 	long connect_timeout_s;
 	long timeout_s;
 	bool allow_insecure_http;
+	bool proxy_from_environment;	/* in kiosk mode; elsewhere always */
 	size_t backend_line;		/* where backend_url was set, or 0 */
 	size_t secret_line;		/* the first line with a secret, or 0 */
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jread.h"
+#include "text.h"
 #include "util.h"
 
 json_t *
@@ -17,9 +18,13 @@ jr_parse_at(struct jr *jr, const char *display, const char *text, int line)
 	jr->text = xstrdup(text);
 	jr->line_base = line > 1 ? line - 1 : 0;
 	json_t *root = json_loads(jr->text, JSON_REJECT_DUPLICATES, &e);
-	if (root == NULL)
+	if (root == NULL) {
+		/* jansson's text quotes the bad token: raw input. */
+		char *why = text_echo(e.text);
 		jr->cause = xasprintf("%s:%d:%d: %s", display, jr->line_base + e.line,
-		    e.column > 0 ? e.column : 1, e.text);
+		    e.column > 0 ? e.column : 1, why);
+		free(why);
+	}
 	return root;
 }
 
@@ -278,7 +283,23 @@ jr_string(struct jr *jr, json_t *obj, const char *key, bool required, const char
 		jr_pop(jr);
 		return -1;
 	}
+	/* Every string of a file we read is drawn or logged somewhere:
+	 * what is checked must be what is shown. */
+	if (!text_is_clean(json_string_value(v))) {
+		jr_key(jr, key);
+		jr_fail(jr, "\"%s\" holds a control, bidi or invisible character, or invalid UTF-8", key);
+		jr_pop(jr);
+		return -1;
+	}
 	*out = json_string_value(v);
+	return 0;
+}
+
+int
+jr_clean_item(struct jr *jr, json_t *item)
+{
+	if (json_is_string(item) && !text_is_clean(json_string_value(item)))
+		return jr_fail(jr, "text holds a control, bidi or invisible character, or invalid UTF-8");
 	return 0;
 }
 
@@ -386,9 +407,11 @@ jr_known_keys(struct jr *jr, json_t *obj, const char *const *allowed)
 			if (strcmp(*a, key) == 0)
 				ok = true;
 		if (!ok) {
+			char *shown = text_echo(key);
 			jr_key(jr, key);
-			jr_fail(jr, "unknown key \"%s\"", key);
+			jr_fail(jr, "unknown key \"%s\"", shown);
 			jr_pop(jr);
+			free(shown);
 			return -1;
 		}
 	}
@@ -408,8 +431,10 @@ jr_enum(struct jr *jr, json_t *obj, const char *key, const char *const *names, i
 			return 0;
 		}
 	}
+	char *shown = text_echo(s);
 	jr_key(jr, key);
-	jr_fail(jr, "\"%s\" is \"%s\", which is not one of the known values", key, s);
+	jr_fail(jr, "\"%s\" is \"%s\", which is not one of the known values", key, shown);
 	jr_pop(jr);
+	free(shown);
 	return -1;
 }

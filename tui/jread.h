@@ -54,6 +54,9 @@ void jr_where(const struct jr *, int *line, int *col);
 
 /* Members of obj.  With required false, an absent key leaves *out alone
  * (NULL for pointers).  Each one checks the type and range. */
+/* Fail (at the current path) when an array's string item is not clean
+ * text (text_is_clean); jr_string checks its strings itself. */
+int jr_clean_item(struct jr *, json_t *item);
 int jr_string(struct jr *, json_t *obj, const char *key, bool required, const char **out);
 int jr_int(struct jr *, json_t *obj, const char *key, bool required, long min, long max, long *out);
 int jr_real(struct jr *, json_t *obj, const char *key, bool required, double min, double max, double *out);

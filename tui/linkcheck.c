@@ -331,6 +331,8 @@ linkcheck_run(struct links *ls, const struct net_config *cfg,
 	struct net_config nc = {
 		.ca_file = cfg != NULL ? cfg->ca_file : NULL,
 		.proxy = cfg != NULL ? cfg->proxy : NULL,
+		/* An admin's command, in the admin's environment. */
+		.proxy_from_environment = true,
 	};
 	struct checker ck = { .progress = progress, .arg = arg };
 

@@ -25,8 +25,10 @@ munis_load(struct munis *m, const char *path, const char *display, char **cause)
 		mu->name[1] = table_cell(&m->t, i, 2);
 		if (strlen(mu->code) != 3 || !isdigit((unsigned char)mu->code[0]) ||
 		    !isdigit((unsigned char)mu->code[1]) || !isdigit((unsigned char)mu->code[2])) {
+			char *shown = text_echo(mu->code);
 			*cause = xasprintf("%s:%zu:1: municipality code \"%s\" is not three digits",
-			    display, m->t.lines[i], mu->code);
+			    display, m->t.lines[i], shown);
+			free(shown);
 			m->n = i;
 			munis_free(m);
 			return -1;

@@ -9,6 +9,7 @@
 #include <curl/curl.h>
 
 #include "net.h"
+#include "text.h"
 #include "util.h"
 
 struct request {
@@ -41,6 +42,67 @@ struct net {
 
 static bool curl_ready;
 
+/* Where the userinfo of url would be: its authority, after any
+ * "scheme://", up to the path, query or fragment. */
+static const char *
+authority(const char *url, size_t *len)
+{
+	const char *sep = strstr(url, "://");
+	const char *a = sep != NULL && sep - url < 32 ? sep + 3 : url;
+	*len = strcspn(a, "/?#");
+	return a;
+}
+
+bool
+net_url_has_credentials(const char *url)
+{
+	size_t n;
+	const char *a = authority(url, &n);
+	return memchr(a, '@', n) != NULL;
+}
+
+char *
+net_url_redact(const char *url)
+{
+	size_t n;
+	const char *a = authority(url, &n);
+	const char *at = NULL;
+	for (const char *p = a; p < a + n; p++)
+		if (*p == '@')
+			at = p;
+	if (at == NULL)
+		return xstrdup(url);
+	return xasprintf("%.*s%s", (int)(a - url), url, at + 1);
+}
+
+int
+net_check_pinned_key(const char *v, char **why)
+{
+	static const char b64[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+	if (strncmp(v, "sha256//", 8) != 0) {
+		char *reason = NULL;
+		if (check_readable_file(v, &reason) < 0) {
+			*why = xasprintf("pinned_public_key is neither sha256//BASE64 pins separated by \";\" nor a readable key file (%s)", reason);
+			free(reason);
+			return -1;
+		}
+		return 0;
+	}
+	/* A SHA-256 digest is 32 bytes: 43 base64 digits and one '='. */
+	for (const char *p = v;; p += 8 + 44) {
+		if (strncmp(p, "sha256//", 8) != 0 || strspn(p + 8, b64) != 43 ||
+		    p[8 + 43] != '=' || (p[8 + 44] != '\0' && p[8 + 44] != ';')) {
+			*why = xstrdup("pinned_public_key must be sha256// and the base64 of a SHA-256 digest (44 characters), several separated by \";\"");
+			return -1;
+		}
+		if (p[8 + 44] == '\0')
+			return 0;
+		p++;	/* the ';' */
+	}
+}
+
 /* Check that url is https://, or http:// to a loopback host where allowed;
  * what names the setting in messages ("backend_url"). */
 int
@@ -54,11 +116,19 @@ net_check_url(const char *what, const char *url, bool allow_insecure_http, char 
 		*cause = xasprintf("%s is empty", what);
 		return -1;
 	}
+	if (net_url_has_credentials(url)) {
+		/* Never echo it: the part before '@' may be a password. */
+		*cause = xasprintf("%s must not hold a user name or password%s", what,
+		    strcmp(what, "backend_url") == 0 ? "; set client_id and client_secret instead" : "");
+		return -1;
+	}
 	u = curl_url();
 	if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
 	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
-		*cause = xasprintf("%s \"%s\" is not a URL", what, url);
+		char *shown = text_echo(url);
+		*cause = xasprintf("%s \"%s\" is not a URL", what, shown);
+		free(shown);
 		goto out;
 	}
 	if (strcasecmp(scheme, "https") == 0) {
@@ -259,6 +329,9 @@ set_common(struct request *r, const struct net_config *c, const char *protocols,
 		curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
 	if (c->proxy != NULL && *c->proxy != '\0')
 		curl_easy_setopt(e, CURLOPT_PROXY, c->proxy);
+	else if (!c->proxy_from_environment)
+		/* "" turns off the proxies of the environment. */
+		curl_easy_setopt(e, CURLOPT_PROXY, "");
 	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
 }
 

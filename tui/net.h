@@ -50,6 +50,9 @@ struct net_config {
 	long timeout_s;
 	size_t max_body;
 	bool allow_insecure_http;
+	/* Whether https_proxy, HTTPS_PROXY, ALL_PROXY, all_proxy, no_proxy
+	 * and NO_PROXY count when proxy is not set (curl reads them). */
+	bool proxy_from_environment;
 };
 
 enum net_status {
@@ -86,6 +89,15 @@ int net_check_config(const struct net_config *, char **cause);
  * allow_insecure_http; what names it in the message ("ptv_url"). */
 int net_check_url(const char *what, const char *url, bool allow_insecure_http,
     char **cause);
+/* Whether a URL (or curl's scheme-less "host:port") holds a user name or
+ * password before its host ("user:pass@host"). */
+bool net_url_has_credentials(const char *url);
+/* A copy of url without its user name and password, for showing. */
+char *net_url_redact(const char *url);
+/* Whether v is a key pin as curl takes it: "sha256//BASE64" items
+ * separated by ';', or the path of a readable PEM or DER file.  0, or -1
+ * with *why. */
+int net_check_pinned_key(const char *v, char **why);
 struct net *net_new(const struct net_config *);
 void net_free(struct net *);
 

@@ -8,6 +8,7 @@
 #include "assets.h"
 #include "jread.h"
 #include "profile.h"
+#include "text.h"
 #include "util.h"
 
 void
@@ -306,9 +307,13 @@ parse_events(struct jr *jr, json_t *root, const struct assets *a, struct flow *f
 	json_array_foreach(arr, i, item) {
 		jr_index(jr, i);
 		const char *code = json_is_string(item) ? json_string_value(item) : NULL;
-		if (code == NULL || !codes_has(&a->life_events, code))
-			return jr_fail(jr, "unknown life event %s%s%s", code ? "\"" : "",
-			    code ? code : "(not a string)", code ? "\"" : "");
+		if (code == NULL || !codes_has(&a->life_events, code)) {
+			char *shown = code ? text_echo(code) : NULL;
+			jr_fail(jr, "unknown life event %s%s%s", code ? "\"" : "",
+			    code ? shown : "(not a string)", code ? "\"" : "");
+			free(shown);
+			return -1;
+		}
 		strv_push(events, nevents, xstrdup(code));
 		/* The first life event of the questionnaire opens its questions. */
 		long ev = quest_event_for(&a->quest, code);
@@ -337,8 +342,12 @@ parse_meters(struct jr *jr, json_t *root, struct profile *p)
 	json_object_foreach(obj, key, v) {
 		int d = dim_parse(key);
 		jr_key(jr, key);
-		if (d < 0)
-			return jr_fail(jr, "unknown life-situation dimension \"%s\"", key);
+		if (d < 0) {
+			char *shown = text_echo(key);
+			jr_fail(jr, "unknown life-situation dimension \"%s\"", shown);
+			free(shown);
+			return -1;
+		}
 		if (json_is_integer(v))	/* a lone value is read as a list of one */
 			v = json_pack("[O]", v);
 		else
@@ -399,14 +408,18 @@ profile_parse(struct profile *p, const char *path, const struct assets *a, char 
 		goto out;
 	if (lang != NULL && lang_parse(lang) < 0) {
 		jr_key(&jr, "language");
-		jr_fail(&jr, "language is \"fi\", \"sv\" or \"en\", not \"%s\"", lang);
+		char *shown = text_echo(lang);
+		jr_fail(&jr, "language is \"fi\", \"sv\" or \"en\", not \"%s\"", shown);
+		free(shown);
 		goto out;
 	}
 	if (muni != NULL) {
 		long m = munis_find(&a->munis, muni);
 		if (m < 0) {
 			jr_key(&jr, "municipality_code");
-			jr_fail(&jr, "unknown municipality code \"%s\"", muni);
+			char *shown = text_echo(muni);
+			jr_fail(&jr, "unknown municipality code \"%s\"", shown);
+			free(shown);
 			goto out;
 		}
 		f.answers[quest->municipality_q].state = ANSWER_SET;
@@ -430,7 +443,9 @@ profile_parse(struct profile *p, const char *path, const struct assets *a, char 
 			long qi = quest_find(quest, key);
 			jr_key(&jr, key);
 			if (qi < 0) {
-				jr_fail(&jr, "unknown question id \"%s\"", key);
+				char *shown = text_echo(key);
+				jr_fail(&jr, "unknown question id \"%s\"", shown);
+				free(shown);
 				goto out;
 			}
 			if (parse_answer(&jr, a, (size_t)qi, v, &f.answers[qi]) < 0)

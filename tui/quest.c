@@ -51,6 +51,8 @@ load_codes(struct loader *ld, json_t *obj, const char *key,
 		jr_index(&ld->jr, i);
 		if (!json_is_string(item))
 			return jr_fail(&ld->jr, "each %s must be a string", what);
+		if (jr_clean_item(&ld->jr, item) < 0)
+			return -1;
 		const char *s = json_string_value(item);
 		if (!codes_has(known, s))
 			return jr_fail(&ld->jr, "unknown %s \"%s\"", what, s);

@@ -161,18 +161,21 @@ draw_diagnostics(struct ui *ui, int y, int x, int h, int w)
 	free(line);
 	doc_add_pair(&d, 0, 20, w, _("Mode"), ui_mode(ui) == MODE_COUNTER ?
 	    _("counter") : ui_mode(ui) == MODE_KIOSK ? _("kiosk") : _("plain"));
+	/* The configuration refuses a user and password in backend_url;
+	 * should one get through, staff still never see it here. */
+	char *url = s->conf->backend_url ? net_url_redact(s->conf->backend_url) : NULL;
 	if (s->backend == NULL)
 		line = xstrdup(_("none: this kiosk's own catalogue only"));
 	else if (probe.running)
 		line = xstrdup(_("checking…"));
 	else if (probe.done && probe.result == BACKEND_OK)
 		/* TRANSLATORS: %1$s is a URL, %2$lld milliseconds. */
-		line = xasprintf(_("%1$s: reachable, answered in %2$lld ms"),
-		    s->conf->backend_url, probe.took);
+		line = xasprintf(_("%1$s: reachable, answered in %2$lld ms"), url, probe.took);
 	else if (probe.done)
-		line = xasprintf("%s: %s", s->conf->backend_url, backend_error_message(probe.result));
+		line = xasprintf("%s: %s", url, backend_error_message(probe.result));
 	else
-		line = xstrdup(s->conf->backend_url);
+		line = xstrdup(url);
+	free(url);
 	doc_add_pair(&d, 0, 20, w, _("Backend"), line);
 	free(line);
 	doc_add_pair(&d, 0, 20, w, _("Data language"), s->have_results ?

@@ -43,6 +43,40 @@ staff_hash_pin(const char *pin, char **cause)
 }
 
 bool
+staff_hash_usable(const char *hash)
+{
+	/* yescrypt, gost-yescrypt, SHA-512, SHA-256 and bcrypt: the ones
+	 * --hash-pin could have made on a system of the last decade. */
+	static const char *const methods[] = { "$y$", "$gy$", "$6$", "$5$", "$2b$", "$2y$" };
+	bool known = false;
+
+	if (hash == NULL)
+		return false;
+	for (size_t i = 0; i < nitems(methods); i++)
+		if (strncmp(hash, methods[i], strlen(methods[i])) == 0)
+			known = true;
+	const char *last = strrchr(hash, '$');
+	if (!known || last == NULL || last[1] == '\0')
+		return false;
+	/* Hashing a probe with the hash as its setting gives a string of
+	 * the same shape: the same method, parameters and salt (all up to
+	 * the last '$') and a hash of the same length.  A string cut short
+	 * or with a bad salt gives something else, or "*0". */
+	struct crypt_data *cd = xcalloc(1, sizeof *cd);
+	const char *h = crypt_r("opastin-probe", hash, cd);
+	size_t head = (size_t)(last - hash) + 1;
+	bool ok = h != NULL && h[0] == '$' && strlen(h) == strlen(hash) &&
+	    strncmp(h, hash, head) == 0 && strspn(h + head,
+	    "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+	    strlen(h + head) && strspn(hash + head,
+	    "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+	    strlen(hash + head);
+	wipe(cd, sizeof *cd);
+	free(cd);
+	return ok;
+}
+
+bool
 staff_pin_matches(const char *hash, const char *pin)
 {
 	if (hash == NULL || pin == NULL || hash[0] != '$')

@@ -17,6 +17,9 @@
 
 /* A new hash of pin (digits only, 4 to 12 of them), or NULL with *cause. */
 char *staff_hash_pin(const char *pin, char **cause);
+/* Whether hash is a crypt(3) string that some PIN can match: a method
+ * libcrypt has and that is not weak, and the shape that method gives. */
+bool staff_hash_usable(const char *hash);
 /* Whether pin matches the hash, in time that does not depend on where
  * they differ. */
 bool staff_pin_matches(const char *hash, const char *pin);

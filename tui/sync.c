@@ -235,9 +235,10 @@ progress(struct syncer *s, const char *what, long page, long pages)
 		memset(bar, '#', (size_t)fill);
 		memset(bar + fill, '.', (size_t)(width - fill));
 		bar[width] = '\0';
-		/* TRANSLATORS: the progress line of opastin --sync: what is
-		   fetched (a municipality code or "changes"), then page %2$ld
-		   of %3$ld, then how many services so far. */
+		/* TRANSLATORS: the progress line of opastin --sync: %1$s is
+		   a bar of # and ., %2$s what is fetched (a municipality code,
+		   or "changes"), then page %3$ld of %4$ld, then how many
+		   services so far. */
 		char *line = xasprintf(_("[%1$s] %2$s: page %3$ld of %4$ld, %5$zu services"),
 		    bar, what, page, pages, s->out ? cache_count(s->out) : 0);
 		int w = text_width(line);
@@ -246,7 +247,9 @@ progress(struct syncer *s, const char *what, long page, long pages)
 		free(line);
 	} else {
 		/* TRANSLATORS: one line per page of opastin --sync when its
-		   output is not a terminal; as the progress bar's line. */
+		   output is not a terminal: %1$s is what is fetched (a
+		   municipality code, or "changes"), then page %2$ld of %3$ld,
+		   then how many services so far.  "opastin: sync:" stays. */
 		fprintf(s->err, _("opastin: sync: %1$s: page %2$ld of %3$ld, %4$zu services"),
 		    what, page, pages, s->out ? cache_count(s->out) : 0);
 		fputc('\n', s->err);
@@ -505,6 +508,8 @@ changed_ids(struct syncer *s, time_t since, const char *status, json_t *ids, cha
 			return -1;
 		}
 		free(path);
+		/* TRANSLATORS: what opastin --sync fetches, in its progress
+		   line: the services changed since the last sync. */
 		progress(s, _("changes"), page, pages);
 		size_t i;
 		json_array_foreach(items, i, item) {

@@ -106,8 +106,10 @@ table_load(struct table *t, const char *path, const char *display,
 			col += strlen(fields[i]) + 1;
 		}
 		if (table_find(t, fields[0]) >= 0) {
+			char *shown = text_echo(fields[0]);
 			*cause = xasprintf("%s:%zu:1: duplicate %s \"%s\"", display,
-			    lineno, columns[0], fields[0]);
+			    lineno, columns[0], shown);
+			free(shown);
 			goto out;
 		}
 		t->cells = xreallocarray(t->cells, (t->nrows + 1) * ncols, sizeof *t->cells);

@@ -308,6 +308,18 @@ is_bidi_control(unsigned int cp)
 	    cp == 0x200E || cp == 0x200F || cp == 0x061C;	/* marks */
 }
 
+/* Characters that take no room but can hide or change text: zero width
+ * space, non-joiner, joiner and word joiner, the BOM, tag characters,
+ * the line and paragraph separators (a break the terminal does not
+ * make), the interlinear annotation marks, and the soft hyphen. */
+static bool
+is_invisible(unsigned int cp)
+{
+	return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF ||
+	    (cp >= 0xE0000 && cp <= 0xE007F) || cp == 0x2028 || cp == 0x2029 ||
+	    (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0x00AD;
+}
+
 char *
 text_sanitize(const char *s, bool keep_newlines)
 {
@@ -382,12 +394,30 @@ text_sanitize(const char *s, bool keep_newlines)
 		}
 		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
 			continue;
-		if (is_bidi_control(cp))
+		if (is_bidi_control(cp) || is_invisible(cp))
 			continue;
 		o += utf8_encode(cp, o);
 	}
 	*o = '\0';
 	return out;
+}
+
+bool
+text_is_clean(const char *s)
+{
+	char *clean = text_sanitize(s, false);
+	bool same = strcmp(clean, s) == 0;
+	free(clean);
+	return same;
+}
+
+char *
+text_echo(const char *s)
+{
+	char *clean = text_sanitize(s, false);
+	char *cut = text_fit(clean, TEXT_ECHO_MAX);
+	free(clean);
+	return cut;
 }
 
 void

@@ -62,11 +62,28 @@ void lines_wipe(struct lines *);
 
 /*
  * Make untrusted text safe to draw: remove C0 and C1 controls (but turn
- * tabs and newlines into spaces unless keep_newlines), ESC sequences, and
- * Unicode bidi overrides and isolates; replace invalid UTF-8 with U+FFFD.
+ * tabs and newlines into spaces unless keep_newlines), ESC sequences,
+ * Unicode bidi overrides and isolates, and invisible characters (zero
+ * width, BOM, tags, U+2028/2029, U+FFF9-FFFB, soft hyphen); replace
+ * invalid UTF-8 with U+FFFD.
  * Returns a new string.
  */
 char *text_sanitize(const char *s, bool keep_newlines);
+
+/* Whether s is already what text_sanitize(s, false) makes of it: no
+ * control, escape, bidi or invisible character, and valid UTF-8.  The
+ * test for text that must be clean as written, such as the assets. */
+bool text_is_clean(const char *s);
+
+/*
+ * Untrusted input (a value, a key, a URL, a parser's token) to quote in
+ * a message: sanitized as above, and cut to TEXT_ECHO_MAX columns with
+ * "…", so that a hostile or huge value can neither drive the terminal or
+ * the log nor bury the message.  The one way to echo input; a new
+ * string.
+ */
+#define TEXT_ECHO_MAX 80
+char *text_echo(const char *s);
 
 /* Remove the last character of a UTF-8 string in place (for Backspace). */
 void text_pop_char(char *s);

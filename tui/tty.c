@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <term.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,18 @@ setup_colours(enum tty_theme theme)
 		/* Keep emphasis that is not colour. */
 		attrs[r] |= roles[r].mono & (A_BOLD | A_UNDERLINE);
 	}
+}
+
+bool
+tty_can_address(void)
+{
+	int err;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return true;
+	const char *cup = tigetstr("cup");
+	bool can = cup != NULL && cup != (const char *)-1;
+	del_curterm(cur_term);
+	return can;
 }
 
 void

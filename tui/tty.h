@@ -52,6 +52,11 @@ enum tty_theme { TTY_THEME_DEFAULT, TTY_THEME_HIGH_CONTRAST, TTY_THEME_MONOCHROM
  * With raw, keys never raise signals or stop output (Ctrl-C, Ctrl-Z,
  * Ctrl-\, Ctrl-S, Ctrl-Q arrive as plain keys): for a kiosk. */
 void tty_start(enum tty_theme, bool raw);
+/* Whether the terminal of standard output can move the cursor (terminfo
+ * "cup"): without it, as with TERM=dumb, curses draws nothing useful.
+ * Call before tty_start; an unknown TERM counts as able here, as
+ * tty_start reports it itself. */
+bool tty_can_address(void);
 /* Keys raw (kiosk, counter) or with the terminal's signals (plain). */
 void tty_keys_raw(bool raw);
 /* Clear the screen and the terminal's scrollback. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -156,29 +157,83 @@ parse_int(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+int
+open_regular(const char *path, char **cause)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*cause = xasprintf("%s: not a regular file", path);
+		close(fd);
+		return -1;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	return fd;
+}
+
+int
+check_readable_file(const char *path, char **reason)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0) {
+		*reason = xstrdup(strerror(errno));
+		return -1;
+	}
+	bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	close(fd);
+	if (!regular) {
+		*reason = xstrdup("not a regular file");
+		return -1;
+	}
+	return 0;
+}
+
 char *
 read_file(const char *path, size_t max, size_t *len, char **cause)
 {
-	FILE *f = fopen(path, "rb");
+	/* A FIFO or a device would be waited on, or read without end. */
+	int fd = open_regular(path, cause);
+	if (fd < 0)
+		return NULL;
+	FILE *f = fdopen(fd, "rb");
 	if (f == NULL) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
 		return NULL;
 	}
-	size_t cap = 8192, n = 0;
+	/* Room for max bytes, one more to see that there is more, and the
+	 * NUL: the limit is exactly max. */
+	size_t room = max > SIZE_MAX - 2 ? SIZE_MAX : max + 2;
+	size_t cap = room < 8192 ? room : 8192, n = 0;
 	char *buf = xmalloc(cap);
 	for (;;) {
 		if (n + 1 >= cap) {
-			if (cap > max) {
-				*cause = xasprintf("%s: file is larger than %zu bytes", path, max);
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			cap *= 2;
+			cap = cap > room / 2 ? room : cap * 2;
 			buf = xreallocarray(buf, cap, 1);
 		}
 		size_t got = fread(buf + n, 1, cap - n - 1, f);
 		n += got;
+		if (n > max) {
+			*cause = xasprintf("%s: file is larger than %zu bytes", path, max);
+			wipe(buf, n);
+			free(buf);
+			fclose(f);
+			return NULL;
+		}
 		if (got == 0)
 			break;
 	}

@@ -39,7 +39,17 @@ bool strv_contains(char *const *v, size_t n, const char *s);
 /* Parse a whole decimal integer in [min, max]; 0 on success, -1 if not. */
 int parse_int(const char *s, long min, long max, long *out);
 
-/* Read a whole file into a NUL-terminated buffer of at most max bytes.
+/* Open path for reading, refusing at once what is not a regular file (a
+ * FIFO, a device, a directory): O_NONBLOCK, so a FIFO without a writer
+ * cannot hang the open.  A symbolic link to a regular file is fine.
+ * The descriptor, blocking again, or -1 with *cause ("file: reason"). */
+int open_regular(const char *path, char **cause);
+/* Whether path is a regular file this process can read: 0, or -1 with
+ * *reason ("not a regular file", or strerror), which does not name it. */
+int check_readable_file(const char *path, char **reason);
+
+/* Read a whole regular file (see open_regular) into a NUL-terminated
+ * buffer of at most max bytes.
  * Returns NULL with *cause set ("file: reason") on failure. */
 char *read_file(const char *path, size_t max, size_t *len, char **cause);
 

@@ -1278,11 +1278,36 @@ test_class_uris(void **state)
 	results_free(&r);
 }
 
+/* jansson's error text quotes the bad token, which is the server's raw
+ * bytes: the cause must carry no control character (review 4). */
+static void
+test_parse_error_is_sanitized(void **state)
+{
+	static const char *const bodies[] = {
+		"{\"a\": \x1b[2J}", "\x1b]0;pwn\x07", "{\"a\":\x1f}", "\xe2\x80\xae{",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+		struct results r;
+		char *cause = NULL;
+		assert_int_equal(aurora_parse(bodies[i], strlen(bodies[i]), LANG_FI, &r, &cause), -1);
+		assert_non_null(cause);
+		for (const unsigned char *p = (const unsigned char *)cause; *p != '\0'; p++)
+			if (*p < 0x20 || *p == 0x7f)
+				fail_msg("body %zu: control character 0x%02x in \"%s\"", i, *p, cause);
+		assert_null(strstr(cause, "\xe2\x80\xae"));
+		results_free(&r);
+		free(cause);
+	}
+}
+
 int
 main(void)
 {
 	tu_utf8_locale();
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_error_is_sanitized),
 		cmocka_unit_test(test_golden_files_in_schema),
 		cmocka_unit_test_setup_teardown(test_recommend_golden, setup, teardown),
 		cmocka_unit_test(test_recommend_minimal),

@@ -15,6 +15,7 @@
 
 #include "muni.h"
 #include "text.h"
+#include "util.h"
 
 #define FFFD "\xEF\xBF\xBD"
 
@@ -583,6 +584,61 @@ test_words(void **state)
 	lines_wipe(&l);
 }
 
+/* Input quoted in a message: no control, escape or bidi character, and
+ * at most TEXT_ECHO_MAX columns, a cut ending in "…". */
+static void
+test_echo(void **state)
+{
+	(void)state;
+	char *e = text_echo("\x1b[2J\x1b]0;pwn\x07T\xe2\x80\xae\xc2\x9b" "1m\x7f");
+	assert_string_equal(e, "T");
+	free(e);
+
+	e = text_echo("kiosk");
+	assert_string_equal(e, "kiosk");
+	free(e);
+
+	char long_value[900 * 1024];
+	memset(long_value, 'k', sizeof long_value - 1);
+	long_value[sizeof long_value - 1] = '\0';
+	e = text_echo(long_value);
+	assert_int_equal(text_width(e), TEXT_ECHO_MAX);
+	assert_string_equal(e + strlen(e) - strlen("…"), "…");
+	free(e);
+
+	e = text_echo("Jyväskylä");
+	assert_string_equal(e, "Jyväskylä");
+	free(e);
+}
+
+/* Invisible characters go like the bidi controls (review 15): zero-width
+ * space, non-joiner and joiner, word joiner, BOM, the tag characters,
+ * the line and paragraph separators, the interlinear annotation marks
+ * and the soft hyphen. */
+static void
+test_sanitize_invisible(void **state)
+{
+	static const char *const invisible[] = {
+		"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\U000e0000",
+		"\U000e0041", "\U000e007f", "\u2028", "\u2029", "\ufff9", "\ufffa",
+		"\ufffb", "\u00ad",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof invisible / sizeof invisible[0]; i++) {
+		char *in = xasprintf("Ke%sla", invisible[i]);
+		char *out = text_sanitize(in, true);
+		if (strcmp(out, "Kela") != 0)
+			fail_msg("item %zu: \"%s\" kept as \"%s\"", i, in, out);
+		free(out);
+		free(in);
+	}
+	/* Their neighbours stay. */
+	char *out = text_sanitize("\u200a\u2061\ufffc\U000e0080\u00ac", false);
+	assert_string_equal(out, "\u200a\u2061\ufffc\U000e0080\u00ac");
+	free(out);
+}
+
 int
 main(void)
 {
@@ -613,6 +669,8 @@ main(void)
 		cmocka_unit_test(test_sanitize_invalid),
 		cmocka_unit_test(test_sanitize_keeps_text),
 		cmocka_unit_test(test_pop_char),
+		cmocka_unit_test(test_echo),
+		cmocka_unit_test(test_sanitize_invisible),
 	};
 
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
