@@ -215,7 +215,7 @@ static const struct broken broken[] = {
 	  "\"\"]", "must be a non-empty string" },
 	{ "accessibility: a control character",
 	  "\"Ingången är i gatuplanet.\"", "\"Ingången\\u001b[31m är i gatuplanet.\"",
-	  "\"Ingången\\u001b", "text holds a control character" },
+	  "\"Ingången\\u001b", "text holds a control, bidi or invisible character" },
 	{ "origin: not ptv",
 	  "\"origin\": \"ptv\"", "\"origin\": \"kela\"",
 	  "\"kela\"", "\"origin\" is \"ptv\" or absent" },
