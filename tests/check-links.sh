@@ -309,6 +309,31 @@ ok_if "on a terminal: the progress line is cleared before the summary" \
 ok_if "on a terminal: the report still goes to standard output" \
     line 1 "OK       $SITE/ok/a  used by svc-a"
 
+# --- The register's cache ----------------------------------------------
+
+# A cache as opastin --sync writes it, with one register service whose
+# web page is on the test site: --check-links checks what the kiosk
+# serves, the cache's addresses and not the bundled catalogue's.
+mkdir -p "$tmpdir/cache"
+python3 -c 'import json, sys
+c = json.load(open(sys.argv[1], encoding="utf-8"))
+s = c["services"][0]
+s["service_channels"] = [{"service_channel_id": "reg-web", "service_channel_type": "WebPage",
+    "service_channel_name": {"fi": "Verkkosivu"}, "web_pages": {"fi": sys.argv[2]}}]
+s["source"] = sys.argv[3]
+print(json.dumps({"format": "opastin-ptv-cache", "version": 1, "source": "https://ptv.example/api/v11",
+    "synced": "2026-12-02T01:00:00Z", "full_synced": "2026-12-02T01:00:00Z", "municipalities": "179"}))
+print(json.dumps(s, ensure_ascii=False))
+print(json.dumps({"end": "opastin-ptv-cache", "services": 1}))' \
+    "$DATA/register/catalogue.json" "$SITE/ok/register" "$SITE/ok/source" >"$tmpdir/cache/ptv-services.jsonl"
+run --assets "$tmpdir/assets-good" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/cache"
+ok_if "with a cache: exit status 0" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || diag "$(cat "$err")"
+ok_if "with a cache: the register service's web page is checked" \
+    line 1 "OK       $SITE/ok/register  used by ptv-neuvola-kyllo"
+ok_if "with a cache: and its source" line 2 "OK       $SITE/ok/source  used by ptv-neuvola-kyllo"
+ok_if "with a cache: nothing of the bundled catalogue" test "$(grep -c . "$out")" -eq 2
+
 # --- The command line -------------------------------------------------
 
 for bad in "--profile $DATA/profiles/none.json" "--check-config" "--kiosk" "extra"; do

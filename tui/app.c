@@ -243,8 +243,9 @@ run(int argc, char **argv)
 	/* Only the log is opened before the first screen: the network is
 	 * set up on the first request. */
 	log_open(o.log_stderr || o.profile != NULL || o.check_config || o.check_links || o.sync);
-	if (o.profile != NULL || (!o.sync && !o.check_links && !o.check_config &&
-	    o.say == NULL))
+	/* The kiosk, batch mode and --check-links serve or check the
+	 * register's services when a sync has fetched them. */
+	if (o.profile != NULL || (!o.sync && !o.check_config && o.say == NULL))
 		use_cache(&conf, &assets);
 	conf_net(&conf, &netcfg);
 	if (conf.backend_url != NULL && !o.offline)

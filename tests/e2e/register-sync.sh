@@ -1,0 +1,83 @@
+#!/bin/sh
+# From the register to the screen (issue 12): opastin --sync fills a cache
+# from the local PTV test server, then the kiosk, given that cache, walks a
+# family in Jyväskylä through "having a child" to Jyväskylä's own clinic,
+# with the register's phone and charge, visiting address and today's
+# opening hours; the results name the register.  A citizen of Turku sees
+# Turku's clinic and never Jyväskylä's.  The time is fixed with
+# OPASTIN_NOW (Wednesday 2 December 2026, 12:00 in Helsinki).
+. "$top_srcdir/tests/e2e/lib.sh"
+. "$top_srcdir/tests/backend/lib.sh"
+
+start_ptv ok || { echo "Bail out! the PTV test server did not start"; exit 1; }
+cache="$tmpdir/cache"
+conf="$tmpdir/sync.conf"
+cat >"$conf" <<EOF
+municipality_code = 179
+sync_municipalities = 853
+ptv_url = $PTV_URL
+ca_file = $CERTS/ca.pem
+cache_dir = $cache
+EOF
+chmod 600 "$conf"
+"$OPASTIN" --sync --config "$conf" --assets "$ASSETS" >"$tmpdir/sync.out" 2>"$tmpdir/sync.err"
+ok_if "the sync fills the cache" test -s "$cache/ptv-services.jsonl"
+stop_ptv
+
+t() { msg fi "$1"; }
+
+# to_results MUNICIPALITY: from the start, through the questions of
+# having a child, to the results.
+to_results() {
+	wait_for Svenska || return 1
+	keys Enter
+	wait_for "$(t 'What has happened in your life?')" || return 1
+	keys 1 Enter
+	enter_until "$(t 'Which municipality do you live in?')" || return 1
+	type "$1"
+	wait_focus "$2" || return 1
+	keys Enter
+	enter_until "Opastin · $(t 'Services for you')"
+}
+
+# focus_on NAME: move down the results until NAME has the focus.
+focus_on() {
+	for _ in $(seq 1 12); do
+		focused "$1" && return 0
+		keys Down
+		sleep 0.05
+	done
+	wait_focus "$1" 1
+}
+
+# seen TEXT: the detail screen shows TEXT, scrolling down for it.
+seen() {
+	for _ in 1 2 3 4 5 6; do
+		screen | grep -qF -- "$1" && return 0
+		keys PageDown
+		sleep 0.1
+	done
+	wait_for "$1" 1
+}
+
+start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --cache-dir "$cache"
+ok_if "Jyväskylä: through the questions to the results" to_results jyväs Jyväskylä
+ok_if "the results name the register and the day of the sync" \
+    wait_for "$(msg_prefix fi 'Services from the national service register (Suomi.fi), updated %s.' | words 3)"
+ok_if "Jyväskylä's clinic from the register is among the results" focus_on "Kyllön neuvola (testi)"
+ok_if "no other municipality's clinic" \
+    sh -c '! printf "%s\n" "$1" | grep -qE "Turun testineuvola|Helsingin testineuvola"' - "$(screen)"
+keys Enter
+ok_if "the clinic's details" wait_for "$(t 'Service details')"
+ok_if "its phone from the register, with the charge" seen "+358 401790001"
+ok_if "its visiting address" seen "Testikyllöntie 12, 40100 JYVÄSKYLÄ"
+ok_if "today's opening hours, open now" seen "Avoinna tänään 8.00–16.00 · avoinna nyt"
+ok_if "when the register last changed it" seen "$(msg_prefix fi 'Last updated in the service register: %s')"
+stop
+
+start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --cache-dir "$cache"
+ok_if "Turku: through the questions to the results" to_results turku Turku
+ok_if "Turku's clinic is among the results" focus_on "Turun testineuvola"
+ok_if "not Jyväskylä's" sh -c '! printf "%s\n" "$1" | grep -q "Kyllön neuvola"' - "$(screen)"
+stop
+finish
