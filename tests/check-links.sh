@@ -281,23 +281,7 @@ svc-a - - $SITE/ok/a -
 svc-h - - http://127.0.0.1:$PORT/plain-http -
 svc-b - - $SITE/ok/b -
 EOF
-python3 -c 'import os, pty, subprocess, sys
-master, slave = pty.openpty()
-with open(sys.argv[1], "wb") as out:
-    p = subprocess.Popen(sys.argv[3:], stdin=subprocess.DEVNULL, stdout=out, stderr=slave)
-os.close(slave)
-data = b""
-while True:
-    try:
-        chunk = os.read(master, 4096)
-    except OSError:
-        break
-    if not chunk:
-        break
-    data += chunk
-p.wait()
-open(sys.argv[2], "wb").write(data)
-sys.exit(p.returncode)' "$out" "$err" "$OPASTIN" --check-links \
+stderr_on_pty "$out" "$err" "$OPASTIN" --check-links \
     --assets "$tmpdir/assets-progress" --ca-file "$CERTS/ca.pem"
 rc=$?
 diag "standard error on a terminal:" "$(od -c "$err" | head -n 8)"

@@ -135,3 +135,27 @@ finish() {
 	echo "1..$tap_n"
 	exit 0
 }
+
+# stderr_on_pty OUT ERR COMMAND...: run COMMAND with its standard error on
+# a terminal (a pty) and its standard output in OUT; what it wrote to the
+# terminal goes to ERR.  Returns its exit status.  For progress lines,
+# which a program shows only on a terminal.
+stderr_on_pty() {
+	python3 -c 'import os, pty, subprocess, sys
+master, slave = pty.openpty()
+with open(sys.argv[1], "wb") as out:
+    p = subprocess.Popen(sys.argv[3:], stdin=subprocess.DEVNULL, stdout=out, stderr=slave)
+os.close(slave)
+data = b""
+while True:
+    try:
+        chunk = os.read(master, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    data += chunk
+p.wait()
+open(sys.argv[2], "wb").write(data)
+sys.exit(p.returncode)' "$@"
+}

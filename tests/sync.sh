@@ -171,6 +171,23 @@ ok_if "refresh: the archived service is gone" \
     test "$(($(wc -l <"$cache/ptv-services.jsonl") - 2))" -eq $((lines - 1))
 cp "$cache/ptv-services.jsonl" "$tmpdir/cache.good"
 
+# A progress bar on a terminal, redrawn in place.
+CR=$(printf '\r')
+stderr_on_pty "$out" "$err" "$OPASTIN" --sync --config "$conf"
+rc=$?
+ok_if "on a terminal: exit 0" test "$rc" -eq 0
+ok_if "on a terminal: a progress bar redrawn after a carriage return" \
+    grep -qE "${CR}\[[#.]{30}\] $(msg en changes): page 1 of 1" "$err"
+ok_if "on a terminal: no line per page" sh -c '! grep -q "^opastin: sync:" "$1"' - "$err"
+
+# A cache whose last full sync is older than sync_full_days is fetched
+# whole again.
+sed -i '1s/"full_synced":"[^"]*"/"full_synced":"2020-01-01T00:00:00Z"/' "$cache/ptv-services.jsonl"
+sync_run
+ok_if "an old cache: fetched in full again" grep -q '^Synced [0-9]* services with [0-9]* channels for 179 853 in full; ' "$out"
+ok_if "an old cache: nothing changed since" grep -q ' in full; 0 changed since the last sync' "$out"
+cp "$cache/ptv-services.jsonl" "$tmpdir/cache.good"
+
 # ---- Failures keep the previous cache ----------------------------------------
 
 # A full sync (other municipalities) that meets each fault.
