@@ -39,6 +39,8 @@ from urllib.parse import urlsplit
 
 COUNTY_SERVICES = (
     "wellbeing-child-health-clinic",
+    "wellbeing-health-centre",
+    "wellbeing-student-health",
     "wellbeing-mental-health-services",
     "wellbeing-supplementary-social-assistance",
     "wellbeing-informal-care-support",

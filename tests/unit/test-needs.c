@@ -53,13 +53,10 @@ static const struct exempt NOT_A_NEED[] = {
 
 /* Needs that no service of the facts meets yet. */
 static const struct exempt KNOWN_GAPS[] = {
-	{ "ke1-partner", "partner", "confirming paternity (P3.3): no service in the facts" },
 	{ "ke3-level", "adult", "adult education (P6.10): the adult education allowance is not in the facts" },
 	{ "ke4-home", "owned", "owner-occupied housing (P1.2): no service in the facts" },
-	{ "ke5-needs", "health", "primary health care (P5.1): no health centre service in the facts" },
 	{ "ke9-kind", "company", "a company's debts (P15.2): no service in the facts" },
 	{ "ke10-help", "learn", "learning or volunteering (P25.7, P8.4): no service in the facts" },
-	{ "ke11-work", "studying", "student health care (P5.9): YTHS is not in the facts" },
 	{ "ke11-help", "peers", "peer support for an illness (P5.16): no service in the facts" },
 	{ "biz-help", "permits", "sector permits (P11.2): no service in the facts" },
 };
