@@ -265,34 +265,46 @@ progress_done(struct syncer *s)
 	s->progress_width = 0;
 }
 
-/* Fetch the channels named by ids (batches of SYNC_BATCH) and map them
- * into channels (id -> mapped channel). */
+/* GET what/list?guids=... for ids[from, to) (at most SYNC_BATCH of
+ * them): a JSON array, or NULL with *cause. */
+static json_t *
+fetch_by_ids(struct syncer *s, const char *what, const json_t *ids, size_t from,
+    size_t to, char **cause)
+{
+	size_t len = 0;
+	char *list = xmalloc((to - from) * 37 + 1);
+
+	for (size_t k = from; k < to; k++) {
+		if (len > 0)
+			list[len++] = ',';
+		memcpy(list + len, json_string_value(json_array_get(ids, k)), 36);
+		len += 36;
+	}
+	list[len] = '\0';
+	char *path = xasprintf("%s/list?guids=%s", what, list);
+	free(list);
+	json_t *arr = fetch_json(s, path, cause);
+	free(path);
+	if (arr != NULL && !json_is_array(arr)) {
+		*cause = xasprintf("%s/list: the answer is not a list", what);
+		json_decref(arr);
+		return NULL;
+	}
+	return arr;
+}
+
+/* Fetch the channels named by ids (register ids, checked), in batches,
+ * and map them into channels (id -> mapped channel). */
 static int
 fetch_channels(struct syncer *s, json_t *ids, json_t *channels, char **cause)
 {
 	size_t n = json_array_size(ids);
 
 	for (size_t i = 0; i < n; i += SYNC_BATCH) {
-		size_t len = 0, end = i + SYNC_BATCH < n ? i + SYNC_BATCH : n;
-		char *list = xmalloc((end - i) * 37 + 1);
-		for (size_t k = i; k < end; k++) {
-			if (len > 0)
-				list[len++] = ',';
-			memcpy(list + len, json_string_value(json_array_get(ids, k)), 36);
-			len += 36;
-		}
-		list[len] = '\0';
-		char *path = xasprintf("ServiceChannel/list?guids=%s", list);
-		free(list);
-		json_t *arr = fetch_json(s, path, cause);
-		free(path);
+		json_t *arr = fetch_by_ids(s, "ServiceChannel", ids, i,
+		    i + SYNC_BATCH < n ? i + SYNC_BATCH : n, cause);
 		if (arr == NULL)
 			return -1;
-		if (!json_is_array(arr)) {
-			*cause = xstrdup("ServiceChannel/list: the answer is not a list");
-			json_decref(arr);
-			return -1;
-		}
 		size_t k;
 		json_t *ch;
 		json_array_foreach(arr, k, ch) {
@@ -540,26 +552,10 @@ incremental_sync(struct syncer *s, const char *old_path, time_t since, char **ca
 	size_t n = json_array_size(ids);
 	/* The changed services, by id, in batches. */
 	for (size_t i = 0; i < n; i += SYNC_BATCH) {
-		size_t end = i + SYNC_BATCH < n ? i + SYNC_BATCH : n, len = 0;
-		char *list = xmalloc((end - i) * 37 + 1);
-		for (size_t k = i; k < end; k++) {
-			if (len > 0)
-				list[len++] = ',';
-			memcpy(list + len, json_string_value(json_array_get(ids, k)), 36);
-			len += 36;
-		}
-		list[len] = '\0';
-		char *path = xasprintf("Service/list?guids=%s", list);
-		free(list);
-		json_t *arr = fetch_json(s, path, cause);
-		free(path);
+		json_t *arr = fetch_by_ids(s, "Service", ids, i,
+		    i + SYNC_BATCH < n ? i + SYNC_BATCH : n, cause);
 		if (arr == NULL)
 			goto out;
-		if (!json_is_array(arr)) {
-			*cause = xstrdup("Service/list: the answer is not a list");
-			json_decref(arr);
-			goto out;
-		}
 		int mrc = map_services(s, arr, keep_changed, cause);
 		json_decref(arr);
 		if (mrc < 0)
