@@ -349,6 +349,40 @@ add_request(struct net *n, struct request *r, char **cause)
 	return r->id;
 }
 
+/* A request for url with its easy handle; cap 0 keeps no body (a
+ * probe).  NULL with *cause when libcurl cannot make one. */
+static struct request *
+new_request(char *url, size_t cap, net_done done, void *arg, char **cause)
+{
+	struct request *r = xcalloc(1, sizeof *r);
+
+	r->url = url;
+	r->cap = cap;
+	r->probe = cap == 0;
+	r->done = done;
+	r->arg = arg;
+	r->easy = curl_easy_init();
+	if (r->easy == NULL) {
+		*cause = xstrdup("libcurl could not make a request");
+		request_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+/* The configuration's time limits, in milliseconds. */
+static long
+connect_ms(const struct net_config *c)
+{
+	return (c->connect_timeout_s > 0 ? c->connect_timeout_s : NET_DEFAULT_CONNECT_TIMEOUT_S) * 1000L;
+}
+
+static long
+transfer_ms(const struct net_config *c)
+{
+	return (c->timeout_s > 0 ? c->timeout_s : NET_DEFAULT_TIMEOUT_S) * 1000L;
+}
+
 long
 net_post(struct net *n, const char *path, const char *body, enum lang lang,
     net_done done, void *arg, char **cause)
@@ -358,20 +392,13 @@ net_post(struct net *n, const char *path, const char *body, enum lang lang,
 	if (net_check_config(c, cause) < 0 || start_curl(n, cause) < 0)
 		return -1;
 
-	struct request *r = xcalloc(1, sizeof *r);
 	size_t blen = strlen(c->base_url);
-	r->url = xasprintf("%.*s/%s", (int)(blen > 0 && c->base_url[blen - 1] == '/' ?
-	    blen - 1 : blen), c->base_url, path);
-	r->body = xstrdup(body);
-	r->cap = c->max_body ? c->max_body : NET_DEFAULT_MAX_BODY;
-	r->done = done;
-	r->arg = arg;
-	r->easy = curl_easy_init();
-	if (r->easy == NULL) {
-		*cause = xstrdup("libcurl could not make a request");
-		request_free(r);
+	struct request *r = new_request(xasprintf("%.*s/%s",
+	    (int)(blen > 0 && c->base_url[blen - 1] == '/' ? blen - 1 : blen), c->base_url, path),
+	    c->max_body ? c->max_body : NET_DEFAULT_MAX_BODY, done, arg, cause);
+	if (r == NULL)
 		return -1;
-	}
+	r->body = xstrdup(body);
 	char *al = xasprintf("Accept-Language: %s", lang_code(lang));
 	r->headers = curl_slist_append(r->headers, "Content-Type: application/json");
 	r->headers = curl_slist_append(r->headers, "Accept: application/json");
@@ -379,9 +406,7 @@ net_post(struct net *n, const char *path, const char *body, enum lang lang,
 	free(al);
 
 	CURL *e = r->easy;
-	set_common(r, c, c->allow_insecure_http ? "https,http" : "https",
-	    (c->connect_timeout_s > 0 ? c->connect_timeout_s : NET_DEFAULT_CONNECT_TIMEOUT_S) * 1000L,
-	    (c->timeout_s > 0 ? c->timeout_s : NET_DEFAULT_TIMEOUT_S) * 1000L);
+	set_common(r, c, c->allow_insecure_http ? "https,http" : "https", connect_ms(c), transfer_ms(c));
 	curl_easy_setopt(e, CURLOPT_POST, 1L);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDS, r->body);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(r->body));
@@ -408,17 +433,9 @@ net_probe(struct net *n, const char *url, enum net_method method, long timeout_m
 	if (start_curl(n, cause) < 0)
 		return -1;
 
-	struct request *r = xcalloc(1, sizeof *r);
-	r->url = xstrdup(url);
-	r->probe = true;
-	r->done = done;
-	r->arg = arg;
-	r->easy = curl_easy_init();
-	if (r->easy == NULL) {
-		*cause = xstrdup("libcurl could not make a request");
-		request_free(r);
+	struct request *r = new_request(xstrdup(url), 0, done, arg, cause);
+	if (r == NULL)
 		return -1;
-	}
 	/* Only ca_file and proxy of the configuration: the backend's
 	 * credentials and pin are for the backend alone. */
 	if (timeout_ms < 1)
@@ -440,23 +457,14 @@ net_get(struct net *n, const char *url, net_done done, void *arg, char **cause)
 	    start_curl(n, cause) < 0)
 		return -1;
 
-	struct request *r = xcalloc(1, sizeof *r);
-	r->url = xstrdup(url);
-	r->cap = c->max_body ? c->max_body : NET_DEFAULT_MAX_BODY;
-	r->done = done;
-	r->arg = arg;
-	r->easy = curl_easy_init();
-	if (r->easy == NULL) {
-		*cause = xstrdup("libcurl could not make a request");
-		request_free(r);
+	struct request *r = new_request(xstrdup(url),
+	    c->max_body ? c->max_body : NET_DEFAULT_MAX_BODY, done, arg, cause);
+	if (r == NULL)
 		return -1;
-	}
 	r->headers = curl_slist_append(r->headers, "Accept: application/json");
 	/* Only ca_file, proxy, the time limits and the size cap of the
 	 * configuration: the backend's credentials and pin are its own. */
-	set_common(r, c, c->allow_insecure_http ? "https,http" : "https",
-	    (c->connect_timeout_s > 0 ? c->connect_timeout_s : NET_DEFAULT_CONNECT_TIMEOUT_S) * 1000L,
-	    (c->timeout_s > 0 ? c->timeout_s : NET_DEFAULT_TIMEOUT_S) * 1000L);
+	set_common(r, c, c->allow_insecure_http ? "https,http" : "https", connect_ms(c), transfer_ms(c));
 	curl_easy_setopt(r->easy, CURLOPT_HTTPGET, 1L);
 	curl_easy_setopt(r->easy, CURLOPT_HTTPHEADER, r->headers);
 	curl_easy_setopt(r->easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->cap);
