@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "linkcheck.h"
 #include "log.h"
+#include "preview.h"
 #include "session.h"
 #include "speech.h"
 #include "staff.h"
@@ -191,6 +192,7 @@ run(int argc, char **argv)
 	}
 	if (o.lang >= 0)
 		i18n_set((enum lang)o.lang);
+	i18n_set_pseudo_long(o.pseudo_long);
 	if (o.help) {
 		cmdline_usage(stdout);
 		return EXIT_SUCCESS;
@@ -244,8 +246,10 @@ run(int argc, char **argv)
 	 * set up on the first request. */
 	log_open(o.log_stderr || o.profile != NULL || o.check_config || o.check_links || o.sync);
 	/* The kiosk, batch mode and --check-links serve or check the
-	 * register's services when a sync has fetched them. */
-	if (o.profile != NULL || (!o.sync && !o.check_config && o.say == NULL))
+	 * register's services when a sync has fetched them; --preview
+	 * shows the bundled catalogue, the same on every machine. */
+	if (o.profile != NULL || (!o.sync && !o.check_config && o.say == NULL &&
+	    o.preview == NULL))
 		use_cache(&conf, &assets);
 	conf_net(&conf, &netcfg);
 	if (conf.backend_url != NULL && !o.offline)
@@ -287,6 +291,16 @@ run(int argc, char **argv)
 		}
 		speech_free(sp);
 #endif
+	} else if (o.preview != NULL) {
+		/* The bundled assets and no backend: the same files on every
+		 * run. */
+		enum lang l = o.lang >= 0 ? (enum lang)o.lang : LANG_FI;
+		const char *name = o.pseudo_long ? I18N_PSEUDO_LONG : lang_code(l);
+		if (preview_write(&assets, &conf, o.preview, l, name, &cause) < 0) {
+			fail(cause);
+			free(cause);
+			status = EXIT_BROKEN;
+		}
 	} else if (o.profile != NULL) {
 		status = batch_run(&assets, backend, o.profile, o.format, o.lang, stdout, &cause);
 		if (status != 0) {

@@ -13,7 +13,8 @@ enum {
 	OPT_LANG = 256, OPT_CONFIG, OPT_ASSETS, OPT_OFFLINE, OPT_CHECK,
 	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT, OPT_BACKEND, OPT_CA_FILE,
 	OPT_TIMEOUT, OPT_LOG_STDERR, OPT_KIOSK, OPT_COUNTER, OPT_HASH_PIN,
-	OPT_SAY, OPT_WAV, OPT_CHECK_LINKS, OPT_SYNC, OPT_PTV_URL, OPT_CACHE_DIR
+	OPT_SAY, OPT_WAV, OPT_CHECK_LINKS, OPT_SYNC, OPT_PTV_URL, OPT_CACHE_DIR,
+	OPT_PREVIEW
 };
 
 static const struct option longopts[] = {
@@ -39,6 +40,7 @@ static const struct option longopts[] = {
 	{ "hash-pin", no_argument, NULL, OPT_HASH_PIN },
 	{ "say", required_argument, NULL, OPT_SAY },
 	{ "wav", required_argument, NULL, OPT_WAV },
+	{ "preview", required_argument, NULL, OPT_PREVIEW },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -71,7 +73,12 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_LANG:
-			if ((o->lang = lang_parse(optarg)) < 0) {
+			/* The pseudo-locale of long strings: English, in the
+			 * catalogue made from the template at build time. */
+			o->pseudo_long = strcmp(optarg, I18N_PSEUDO_LONG) == 0;
+			if (o->pseudo_long)
+				o->lang = LANG_EN;
+			else if ((o->lang = lang_parse(optarg)) < 0) {
 				char *shown = text_echo(optarg);
 				/* TRANSLATORS: %s is what was given after --lang. */
 				*cause = xasprintf(_("--lang takes fi, sv or en, not \"%s\""), shown);
@@ -129,6 +136,9 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 			break;
 		case OPT_CACHE_DIR:
 			o->cache_dir = optarg;
+			break;
+		case OPT_PREVIEW:
+			o->preview = optarg;
 			break;
 		case 'h':
 		case OPT_HELP:
@@ -202,6 +212,13 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xstrdup(_("--sync does not go with --check-config, --check-links, --profile, --say, --hash-pin, --kiosk or --counter"));
 		return -1;
 	}
+	if (o->preview != NULL && (o->check_config || o->check_links || o->sync ||
+	    o->profile != NULL || o->say != NULL || o->hash_pin)) {
+		/* TRANSLATORS: --preview and the options named stay as they
+		   are: they are typed so. */
+		*cause = xstrdup(_("--preview does not go with --check-config, --check-links, --sync, --profile, --say or --hash-pin"));
+		return -1;
+	}
 	if (o->format_given && o->profile == NULL) {
 		*cause = xstrdup(_("--format can only be used with --profile"));
 		return -1;
@@ -238,6 +255,10 @@ cmdline_usage(FILE *f)
 	fprintf(f, "  --cache-dir DIR      %s\n", _("keep the register's services in DIR (--sync writes it, the kiosk reads it)"));
 	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));
 	fprintf(f, "  --format text|json   %s\n", _("output format for --profile (default text)"));
+	/* TRANSLATORS: --preview writes every screen of the kiosk as text
+	   files, for translators to check that their words fit; DIR is as
+	   in the option on the left, "--lang en@long" stays as it is. */
+	fprintf(f, "  --preview DIR        %s\n", _("write every screen as text files at 80x24 and 40x15 into DIR, in the --lang language (or en@long, the long pseudo-language), and exit"));
 	fprintf(f, "  --help               %s\n", _("show this help and exit"));
 	fprintf(f, "  --version            %s\n", _("show the version and exit"));
 	fprintf(f, "\n");

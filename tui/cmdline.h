@@ -30,6 +30,8 @@ struct options {
 	const char *cache_dir;	/* overrides cache_dir */
 	bool help;
 	bool version;
+	const char *preview;	/* --preview DIR: every screen as text */
+	bool pseudo_long;	/* --lang en@long: the pseudo-locale */
 	const char *profile;	/* batch mode */
 	enum batch_format format;
 	bool format_given;

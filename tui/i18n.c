@@ -16,6 +16,7 @@ static const struct {
 };
 
 static enum lang current = LANG_EN;
+static bool pseudo_long;
 
 const char *
 lang_code(enum lang l)
@@ -67,9 +68,16 @@ void
 i18n_set(enum lang l)
 {
 	current = l;
-	setenv("LANGUAGE", languages[l].code, 1);
+	setenv("LANGUAGE", l == LANG_EN && pseudo_long ? I18N_PSEUDO_LONG : languages[l].code, 1);
 	/* Make gettext drop its lookup cache: see ../shared/README.md. */
 	textdomain(PACKAGE);
+}
+
+void
+i18n_set_pseudo_long(bool on)
+{
+	pseudo_long = on;
+	i18n_set(current);
 }
 
 enum lang

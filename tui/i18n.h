@@ -38,6 +38,11 @@ int lang_parse(const char *);
 void i18n_init(const char *localedir);
 /* Switch gettext to a language. */
 void i18n_set(enum lang);
+/* The pseudo-locale of long strings (locales/pseudo-long.sh): English
+ * text about 40 % longer, with accents, to test that screens fit.  When
+ * on, English is looked up in its catalogue. */
+#define I18N_PSEUDO_LONG "en@long"
+void i18n_set_pseudo_long(bool);
 enum lang i18n_current(void);
 /* The language the environment asks for (LANGUAGE, LC_ALL, LC_MESSAGES,
  * LANG), or English. */

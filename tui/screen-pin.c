@@ -118,6 +118,7 @@ pin_speak(struct ui *ui, void *data, bool whole)
 const struct screen_ops screen_pin = {
 	.name = "pin",
 	.enter_label = N_("Continue"),
+	.tiny_ok = true,
 	.init = pin_init,
 	.free = pin_free,
 	.key = pin_key,

@@ -466,6 +466,10 @@ question_draw(struct ui *ui, void *data)
 	char *progress = xasprintf(_("Question %1$zu of %2$zu"), pos, total);
 	ui_header(ui, header_title(s, q), progress);
 	free(progress);
+	/* A narrow header says only "3/7", the same in every language. */
+	char *brief = xasprintf("%zu/%zu", pos, total);
+	ui_header_brief(ui, brief);
+	free(brief);
 
 	ui_body(ui, &y, &x, &h, &w);
 	int used = ui_wrap(ui, y, x, w, 3, ROLE_TITLE, _(q->text));

@@ -225,6 +225,7 @@ staff_speak(struct ui *ui, void *data, bool whole)
 const struct screen_ops screen_staff = {
 	.name = "staff",
 	.enter_label = N_("Select"),
+	.tiny_ok = true,
 	.init = staff_init,
 	.free = staff_free,
 	.key = staff_key,

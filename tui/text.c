@@ -115,6 +115,51 @@ lines_push(struct lines *out, const char *s, size_t len)
 	strv_push(&out->v, &out->n, xstrndup(s, len));
 }
 
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * A space between two digits holds a phone number's groups together
+ * ("020 692 230"): it is no place to break a line.
+ */
+static bool
+breakable_space(const char *s, const char *p, const char *end)
+{
+	return !(p > s && p + 1 < end && is_digit(p[-1]) && is_digit(p[1]));
+}
+
+/*
+ * Where a word wider than the line is cut, between line and p (which is
+ * past the width): after its last '/' that fits, so that a web address
+ * breaks only between its parts; else at a phone number's last space.
+ * NULL when the word has neither.
+ */
+static const char *
+clean_cut(const char *line, const char *p)
+{
+	for (const char *q = p; q > line + 1; q--)
+		if (q[-1] == '/')
+			return q;
+	for (const char *q = p - 1; q > line; q--)
+		if (*q == ' ')
+			return q;
+	return NULL;
+}
+
+/* A web address, an e-mail address or a number: a hyphen added at a cut
+ * would read as part of it. */
+static bool
+hyphen_misleads(const char *w, const char *end)
+{
+	for (; w < end && *w != ' '; w++)
+		if (*w == '/' || *w == '@' || *w == ':' || is_digit(*w))
+			return true;
+	return false;
+}
+
 /* Lay out one paragraph (no '\n') into out. */
 static void
 wrap_paragraph(const char *s, size_t n, int width, bool hyphen, struct lines *out)
@@ -133,7 +178,7 @@ wrap_paragraph(const char *s, size_t n, int width, bool hyphen, struct lines *ou
 		size_t len = utf8_decode(p, (size_t)(end - p), &cp);
 		int cw = cp_width(cp);
 
-		if (cp == ' ') {
+		if (cp == ' ' && breakable_space(s, p, end)) {
 			brk = p;
 			w_at_brk = w;
 		}
@@ -160,20 +205,36 @@ wrap_paragraph(const char *s, size_t n, int width, bool hyphen, struct lines *ou
 				brk = NULL;
 				continue;
 			}
-			/* One word longer than the line: cut it, mark with '-'. */
+			/* One word longer than the line: a web address breaks
+			 * after a '/', a phone number at a space, as they are;
+			 * other words are cut, marked with '-'. */
+			const char *at = clean_cut(line, p);
+			if (at != NULL) {
+				const char *e = at;
+				while (e > line && e[-1] == ' ')
+					e--;
+				lines_push(out, line, (size_t)(e - line));
+				while (at < end && *at == ' ')
+					at++;
+				line = p = at;
+				w = 0;
+				brk = NULL;
+				continue;
+			}
+			bool mark = hyphen && !hyphen_misleads(line, end);
 			const char *q = line;
 			int qw = 0;
 			while (q < p) {
 				unsigned int c2;
 				size_t l2 = utf8_decode(q, (size_t)(p - q), &c2);
-				if (qw + cp_width(c2) > width - (hyphen ? 1 : 0))
+				if (qw + cp_width(c2) > width - (mark ? 1 : 0))
 					break;
 				qw += cp_width(c2);
 				q += l2;
 			}
 			if (q == line)	/* width 1: emit one char anyway */
 				q = p;
-			char *cut = xasprintf("%.*s%s", (int)(q - line), line, hyphen ? "-" : "");
+			char *cut = xasprintf("%.*s%s", (int)(q - line), line, mark ? "-" : "");
 			strv_push(&out->v, &out->n, cut);
 			line = q;
 			w = 0;

@@ -47,6 +47,16 @@ struct ui {
 	enum role message_role;
 	char *title;
 	char *right;
+	char *right_brief;
+	struct layout layout;
+	/* The checks of ui_render (see ui_set_checking). */
+	bool checking;
+	bool in_body;		/* a screen's draw function is running */
+	int layer;		/* overlays draw over the layer below */
+	int put_serial;
+	int *cells;		/* per cell: layer << 20 | the ui_put that wrote it */
+	int ncells;
+	char *problems;
 	enum conf_mode mode;
 	bool quit;
 	struct speech *speech;		/* borrowed, may be NULL */
@@ -91,6 +101,9 @@ ui_free(struct ui *ui)
 	free(ui->message);
 	free(ui->title);
 	free(ui->right);
+	free(ui->right_brief);
+	free(ui->cells);
+	free(ui->problems);
 	free(ui);
 }
 
@@ -320,7 +333,7 @@ announce(struct ui *ui)
 	struct session *s = ui->session;
 
 	if (!speech_active(ui->speech) || top->ops->speak == NULL ||
-	    COLS < TTY_MIN_COLS || LINES < TTY_MIN_LINES)
+	    (ui_layout(ui)->tiny && !top->ops->tiny_ok))
 		return;
 	bool fresh = top->serial != ui->spoken || s->lang != ui->spoken_lang;
 	char *focus = top->ops->speak(ui, top->data, false);
@@ -387,15 +400,270 @@ speech_key(struct ui *ui, int key)
 	return false;
 }
 
+/* ---- The key bar ---- */
+
+/* The next language the kiosk offers, for F2. */
+static enum lang
+next_lang(const struct ui *ui, enum lang l)
+{
+	unsigned offered = ui->session->conf->languages;
+	for (int i = 1; i <= LANG_COUNT; i++) {
+		enum lang next = (enum lang)((l + i) % LANG_COUNT);
+		if (offered & (1u << next))
+			return next;
+	}
+	return l;
+}
+
+#define KEYBAR_MAX 10
+
+struct keybar_item {
+	int key;
+	const char *name;
+	const char *label;	/* translated */
+	const char *brief;	/* translated short form, for a narrow bar */
+};
+
+/* How the key bar is laid out: on how many rows, with which separator,
+ * and which labels take their short form. */
+struct keybar_plan {
+	struct keybar_item items[KEYBAR_MAX];
+	size_t n;
+	int rows;
+	const char *sep;
+	bool brief[KEYBAR_MAX];
+	int row_of[KEYBAR_MAX];
+	int label_max;		/* labels are cut to this, with "…" */
+};
+
+/* The short form of a key bar label, for a narrow screen. */
+static const char *
+brief_label(const char *msgid)
+{
+	/* Each short form is its own message in the context "key bar,
+	 * short", so that translators can make it shorter than the long
+	 * one; the long one stands when there is room. */
+	if (strcmp(msgid, "Select") == 0)
+		/* TRANSLATORS: the short form of "Select" on the key bar of a
+		   narrow screen (40 columns): at most 8 columns. */
+		return C_("key bar, short", "Select");
+	if (strcmp(msgid, "Continue") == 0)
+		/* TRANSLATORS: the short form of "Continue" on the key bar of
+		   a narrow screen (40 columns): at most 8 columns. */
+		return C_("key bar, short", "Next");
+	if (strcmp(msgid, "Open") == 0)
+		/* TRANSLATORS: the short form of "Open" (a service's details)
+		   on the key bar of a narrow screen: at most 8 columns. */
+		return C_("key bar, short", "Open");
+	if (strcmp(msgid, "Search") == 0)
+		/* TRANSLATORS: the short form of "Search" on the key bar of a
+		   narrow screen (40 columns): at most 8 columns. */
+		return C_("key bar, short", "Search");
+	if (strcmp(msgid, "About the suggestions") == 0)
+		/* TRANSLATORS: the short form of "About the suggestions" on
+		   the key bar of a narrow screen: at most 8 columns. */
+		return C_("key bar, short", "About");
+	return _(msgid);
+}
+
+static void
+keybar_add(struct keybar_plan *p, int key, const char *name, const char *label,
+    const char *brief)
+{
+	if (p->n == KEYBAR_MAX)
+		return;
+	p->items[p->n++] = (struct keybar_item){ key, name, label, brief };
+}
+
+/* The keys of the top screen, the most needed first: Enter and Space,
+ * Esc, F1, F2, F10, then F4 at a counter.  Below the smallest layout
+ * only Esc, F10 and the staff's F12 work. */
+static void
+keybar_items(struct ui *ui, struct keybar_plan *p, bool tiny)
+{
+	const struct frame *top = &ui->stack[ui->depth - 1];
+	const char *enter = top->ops->enter_label;
+	bool space = top->ops->space;
+
+	p->n = 0;
+	if (top->ops->keybar != NULL)
+		top->ops->keybar(top->data, &enter, &space);
+	if (tiny && !top->ops->tiny_ok)
+		enter = NULL, space = false;
+	if (enter != NULL)
+		keybar_add(p, UI_KEY_ENTER, "Enter", _(enter), brief_label(enter));
+	/*
+	 * The widest bar, on a multi question: "Enter Continue · Space Tick
+	 * · Esc Back · F1 Help · F2 Svenska · F10 Start over".  Where it is
+	 * wider than the screen, the longest labels take their short forms,
+	 * then the bar takes two rows; only then are labels cut.
+	 */
+	if (space)
+		/* TRANSLATORS: on the key bar: "Space" names the space bar,
+		   "Tick" says that it ticks a box.  At 80 columns the labels
+		   after Enter, Space, Esc, F1 and F10 and the name "Space"
+		   share about 40 columns; longer ones take their short forms
+		   ("key bar, short"). */
+		keybar_add(p, ' ', _("Space"), _("Tick"),
+		    /* TRANSLATORS: the short form of "Tick" on the key bar
+		       of a narrow screen: at most 8 columns. */
+		    C_("key bar, short", "Tick"));
+	if (!top->ops->no_back || tiny)
+		/* TRANSLATORS: on the key bar after "Esc": go to the previous
+		   screen.  At 80 columns the labels after Enter, Space, Esc,
+		   F1 and F10 and the name "Space" share about 40 columns;
+		   longer ones take their short forms ("key bar, short"). */
+		keybar_add(p, UI_KEY_ESC, "Esc", _("Back"),
+		    /* TRANSLATORS: the short form of "Back" on the key bar of
+		       a narrow screen: at most 8 columns. */
+		    C_("key bar, short", "Back"));
+	if (!tiny) {
+		/* TRANSLATORS: on the key bar after "F1": open the help.  At
+		   80 columns the labels after Enter, Space, Esc, F1 and F10
+		   and the name "Space" share about 40 columns. */
+		keybar_add(p, UI_FN(KEY_F(1)), "F1", _("Help"),
+		    /* TRANSLATORS: the short form of "Help" on the key bar of
+		       a narrow screen: at most 8 columns. */
+		    C_("key bar, short", "Help"));
+		/* The next language is named in its own language, for its
+		 * readers. */
+		const char *next = lang_native_name(next_lang(ui, ui->session->lang));
+		keybar_add(p, UI_FN(KEY_F(2)), "F2", next, next);
+	}
+	/* TRANSLATORS: on the key bar after "F10": clear all answers.  At 80
+	   columns the labels after Enter, Space, Esc, F1 and F10 and the
+	   name "Space" share about 40 columns ("Aloita alusta" fits). */
+	keybar_add(p, UI_FN(KEY_F(10)), "F10", _("Start over"),
+	    /* TRANSLATORS: the short form of "Start over" on the key bar of
+	       a narrow screen: at most 8 columns. */
+	    C_("key bar, short", "Restart"));
+	if (ui->mode == MODE_COUNTER && !tiny)
+		/* TRANSLATORS: on the key bar after "F4", in counter mode:
+		   the citizen's answers in full sentences, for staff. */
+		keybar_add(p, UI_FN(KEY_F(4)), "F4", _("Summary"),
+		    /* TRANSLATORS: the short form of "Summary" on the key bar
+		       of a narrow screen: at most 8 columns. */
+		    C_("key bar, short", "Answers"));
+	if (tiny && ui->mode == MODE_KIOSK && ui->session->conf->staff_pin_hash != NULL)
+		/* TRANSLATORS: on the key bar of a window too small to use,
+		   after "F12": the staff's way in.  At most 8 columns. */
+		keybar_add(p, UI_FN(KEY_F(12)), "F12", C_("key bar, short", "Staff"),
+		    C_("key bar, short", "Staff"));
+}
+
+static int
+item_width(const struct keybar_plan *p, size_t i)
+{
+	int lw = text_width(p->brief[i] ? p->items[i].brief : p->items[i].label);
+	if (lw > p->label_max)
+		lw = p->label_max;
+	return text_width(p->items[i].name) + 1 + lw;
+}
+
+/* Lay the items out on rows rows (1 or 2) of cols; true when they fit. */
+static bool
+keybar_fits(struct keybar_plan *p, int rows, int cols)
+{
+	int sw = text_width(p->sep), x = 0, row = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		int w = item_width(p, i);
+		int need = x == 0 ? w : x + sw + w;
+		if (need > cols) {
+			if (++row >= rows || w > cols)
+				return false;
+			need = w;
+		}
+		p->row_of[i] = row;
+		x = need;
+	}
+	p->rows = rows;
+	return true;
+}
+
+static void
+keybar_plan(struct ui *ui, struct keybar_plan *p, bool tiny, int cols, int lines)
+{
+	static const char *seps[] = { " · ", "  " };
+
+	keybar_items(ui, p, tiny);
+	p->label_max = 1000;
+	int max_rows = lines >= UI_MIN_LINES ? 2 : 1;
+	for (int rows = 1; rows <= max_rows; rows++)
+		for (size_t s = 0; s < nitems(seps); s++) {
+			p->sep = seps[s];
+			/* The longest labels take their short forms first. */
+			memset(p->brief, 0, sizeof p->brief);
+			for (size_t k = 0; k <= p->n; k++) {
+				if (keybar_fits(p, rows, cols))
+					return;
+				size_t longest = p->n;
+				for (size_t i = 0; i < p->n; i++)
+					if (!p->brief[i] && (longest == p->n ||
+					    text_width(p->items[i].label) > text_width(p->items[longest].label)))
+						longest = i;
+				if (longest < p->n)
+					p->brief[longest] = true;
+			}
+		}
+	/* Still too wide: cut the labels, with "…". */
+	for (p->label_max = 12; p->label_max > 1; p->label_max--)
+		if (keybar_fits(p, max_rows, cols))
+			return;
+	keybar_fits(p, max_rows, 1 << 20);
+}
+
+/* ---- The layout ---- */
+
+static void
+compute_layout(struct ui *ui, struct keybar_plan *kb)
+{
+	struct layout *l = &ui->layout;
+	const struct frame *top = &ui->stack[ui->depth - 1];
+
+	l->lines = LINES;
+	l->cols = COLS;
+	l->tiny = COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+	keybar_plan(ui, kb, l->tiny, COLS, LINES);
+	l->keybar_rows = LINES >= 2 ? kb->rows : 0;
+	l->keybar_y = LINES - l->keybar_rows;
+	l->message_y = l->keybar_y - 1;
+	int margin = COLS >= 60 ? 2 : 1;
+	l->gap = LINES >= 20 ? 1 : 0;
+	l->body_x = margin;
+	l->body_w = COLS - 2 * margin;
+	if (l->tiny && !top->ops->tiny_ok) {
+		/* The notice, from the top row. */
+		l->body_y = 0;
+		l->body_x = COLS > 2 ? 1 : 0;
+		l->body_w = COLS - 2 * l->body_x;
+		l->body_h = l->keybar_y;
+		l->gap = 0;
+		return;
+	}
+	l->body_y = 1 + l->gap;
+	l->body_h = l->message_y - l->body_y;
+	if (l->body_h < 1)
+		l->body_h = 1;
+}
+
+const struct layout *
+ui_layout(struct ui *ui)
+{
+	struct keybar_plan kb;
+	compute_layout(ui, &kb);
+	return &ui->layout;
+}
+
 /* ---- Drawing helpers ---- */
 
 void
 ui_body(struct ui *ui, int *y, int *x, int *h, int *w)
 {
-	*y = 2;
-	*x = 2;
-	*h = LINES - 2 - 3;	/* header and a blank, message and key bar */
-	*w = COLS - 4;
+	const struct layout *l = ui_layout(ui);
+	*y = l->body_y;
+	*x = l->body_x;
+	*h = l->body_h;
+	*w = l->body_w;
 }
 
 void
@@ -408,13 +676,79 @@ ui_header(struct ui *ui, const char *title, const char *right)
 }
 
 void
+ui_header_brief(struct ui *ui, const char *right)
+{
+	free(ui->right_brief);
+	ui->right_brief = right ? xstrdup(right) : NULL;
+}
+
+static void
+problem(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+problem(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *line = xvasprintf(fmt, ap);
+	va_end(ap);
+	char *all = xasprintf("%s%s\n", ui->problems ? ui->problems : "", line);
+	free(line);
+	free(ui->problems);
+	ui->problems = all;
+}
+
+/* The checks of one ui_put of fit (already cut to its width) at (y, x). */
+static void
+check_put(struct ui *ui, int y, int x, const char *fit, const char *whole)
+{
+	const struct layout *l = &ui->layout;
+	int id = ++ui->put_serial;
+	int w = text_width(fit);
+
+	if (w == 0)
+		return;
+	if (ui->in_body && (y < l->body_y || y >= l->body_y + l->body_h ||
+	    x < l->body_x || x + w > l->body_x + l->body_w + 1))
+		problem(ui, "row %d col %d: \"%s\" is outside the body (rows %d-%d, cols %d-%d)",
+		    y, x, fit, l->body_y, l->body_y + l->body_h - 1, l->body_x,
+		    l->body_x + l->body_w);
+	size_t n = strlen(fit);
+	const char *p = fit;
+	int cx = x;
+	unsigned int cp;
+	while (n > 0) {
+		size_t len = utf8_decode(p, n, &cp);
+		int cw = cp_width(cp);
+		for (int k = 0; k < cw; k++, cx++) {
+			if (cp == ' ' || cx < 0 || cx >= COLS)
+				continue;
+			int *c = &ui->cells[y * COLS + cx];
+			if (*c != 0 && (*c >> 20) == ui->layer && (*c & 0xFFFFF) != id)
+				problem(ui, "row %d col %d: \"%s\" is drawn over other text",
+				    y, cx, whole);
+			*c = ui->layer << 20 | id;
+		}
+		p += len;
+		n -= len;
+	}
+}
+
+void
 ui_put(struct ui *ui, int y, int x, int w, enum role role, const char *s)
 {
-	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+	if (w <= 0)
 		return;
+	if (y < 0 || y >= LINES || x >= COLS) {
+		if (ui->checking && *s != '\0')
+			problem(ui, "row %d col %d: \"%s\" is off the screen", y, x, s);
+		return;
+	}
 	if (x + w > COLS)
 		w = COLS - x;
 	char *fit = text_fit(s, w);
+	if (ui->checking)
+		check_put(ui, y, x, fit, s);
 	attrset(tty_attr(role));
 	mvaddstr(y, x, fit);
 	attrset(A_NORMAL);
@@ -477,161 +811,212 @@ ui_cursor(struct ui *ui, int y, int x)
 	ui->cursor_x = x;
 }
 
-/* ---- The frame around every screen ---- */
-
-/* The next language the kiosk offers, for F2. */
-static enum lang
-next_lang(const struct ui *ui, enum lang l)
+void
+ui_scroll_mark(struct ui *ui, int y, int x, int w, bool up)
 {
-	unsigned offered = ui->session->conf->languages;
-	for (int i = 1; i <= LANG_COUNT; i++) {
-		enum lang next = (enum lang)((l + i) % LANG_COUNT);
-		if (offered & (1u << next))
-			return next;
-	}
-	return l;
+	ui_put(ui, y, x + w, 1, ROLE_HINT, up ? "↑" : "↓");
 }
 
-struct keybar_item {
-	int key;
-	const char *name;
-	const char *label;
-};
+/* ---- The frame around every screen ---- */
 
 static void
-draw_keybar(struct ui *ui)
+draw_keybar(struct ui *ui, const struct keybar_plan *p)
 {
-	const struct frame *top = &ui->stack[ui->depth - 1];
-	const char *enter = top->ops->enter_label;
-	bool space = top->ops->space;
-	struct keybar_item items[8];
-	size_t n = 0;
+	const struct layout *l = &ui->layout;
+	int sw = text_width(p->sep);
 
-	if (top->ops->keybar != NULL)
-		top->ops->keybar(top->data, &enter, &space);
-	if (enter != NULL)
-		items[n++] = (struct keybar_item){ UI_KEY_ENTER, "Enter", _(enter) };
-	/*
-	 * The widest bar, on a multi question: "Enter Continue  Space Tick
-	 * Esc Back  F1 Help  F2 Svenska  F10 Start over".  The key names but
-	 * Space's take 15 columns, a space after each name 6, one between
-	 * the items 5 and the next language's name 7 (Svenska, English), so
-	 * 80 - 33 = 47 columns remain for the five labels and the name of
-	 * Space: the number in the notes below.
-	 */
-	if (space)
-		/* TRANSLATORS: on the key bar: "Space" names the space bar,
-		   "Tick" says that it ticks a box.  The key bar is one line of
-		   80 columns: the labels after Enter, Space, Esc, F1 and F10
-		   and the name "Space" share 47 columns, and beyond that the
-		   longest are cut. */
-		items[n++] = (struct keybar_item){ ' ', _("Space"), _("Tick") };
-	if (!top->ops->no_back)
-		/* TRANSLATORS: on the key bar after "Esc": go to the previous
-		   screen.  The key bar is one line of 80 columns: the labels
-		   after Enter, Space, Esc, F1 and F10 and the name "Space"
-		   share 47 columns, and beyond that the longest are cut. */
-		items[n++] = (struct keybar_item){ UI_KEY_ESC, "Esc", _("Back") };
-	/* TRANSLATORS: on the key bar after "F1": open the help.  The key
-	   bar is one line of 80 columns: the labels after Enter, Space, Esc,
-	   F1 and F10 and the name "Space" share 47 columns, and beyond that
-	   the longest are cut. */
-	items[n++] = (struct keybar_item){ UI_FN(KEY_F(1)), "F1", _("Help") };
-	/* The next language is named in its own language, for its readers. */
-	items[n++] = (struct keybar_item){ UI_FN(KEY_F(2)), "F2",
-	    lang_native_name(next_lang(ui, ui->session->lang)) };
-	/* TRANSLATORS: on the key bar after "F10": clear all answers.  The
-	   key bar is one line of 80 columns: the labels after Enter, Space,
-	   Esc, F1 and F10 and the name "Space" share 47 columns, and beyond
-	   that the longest are cut ("Aloita alusta" fits). */
-	items[n++] = (struct keybar_item){ UI_FN(KEY_F(10)), "F10", _("Start over") };
-
-	/* Two spaces between items, or one when a language's words are
-	 * long; only then are the longest labels cut. */
-	int gap = 2, label_max = 40, total;
-	for (;;) {
-		total = -gap;
-		for (size_t i = 0; i < n; i++) {
-			int lw = text_width(items[i].label);
-			total += text_width(items[i].name) + 1 + (lw < label_max ? lw : label_max) + gap;
-		}
-		if (total <= COLS || label_max <= 3)
-			break;
-		if (gap == 2)
-			gap = 1;
-		else
-			label_max--;
-	}
-
-	int y = LINES - 1, x = 0;
+	if (l->keybar_rows == 0)
+		return;
 	attrset(tty_attr(ROLE_KEYBAR));
-	mvhline(y, 0, ' ', COLS);
-	for (size_t i = 0; i < n; i++) {
+	for (int r = 0; r < l->keybar_rows; r++)
+		mvhline(l->keybar_y + r, 0, ' ', COLS);
+	int x = 0, row = -1;
+	for (size_t i = 0; i < p->n; i++) {
+		int y = l->keybar_y + p->row_of[i];
+		if (p->row_of[i] != row) {
+			row = p->row_of[i];
+			x = 0;
+		} else {
+			ui_put(ui, y, x, sw, ROLE_KEYBAR, p->sep);
+			x += sw;
+		}
 		int start = x;
-		int nw = text_width(items[i].name);
-		int lw = text_width(items[i].label);
-		if (lw > label_max)
-			lw = label_max;
-		ui_put(ui, y, x, nw, ROLE_KEY, items[i].name);
+		const char *label = p->brief[i] ? p->items[i].brief : p->items[i].label;
+		int nw = text_width(p->items[i].name);
+		int lw = text_width(label);
+		if (lw > p->label_max)
+			lw = p->label_max;
+		ui_put(ui, y, x, nw, ROLE_KEY, p->items[i].name);
 		x += nw + 1;
-		ui_put(ui, y, x, lw, ROLE_KEYBAR, items[i].label);
-		x += lw + gap;
-		add_hit(ui, y, start, x - start, items[i].key, true);
+		ui_put(ui, y, x, lw, ROLE_KEYBAR, label);
+		x += lw;
+		add_hit(ui, y, start, x - start, p->items[i].key, true);
 	}
 	attrset(A_NORMAL);
 }
 
+/* The header: the title on the left, and on the right the markers (a
+ * counter, speech) and the screen's own part (progress, a count).  The
+ * title is the essential part: "Opastin · " goes first, then the right
+ * part takes its brief form, then it is cut; the title keeps at least
+ * half of the row. */
 static void
-draw_frame(struct ui *ui)
+draw_header(struct ui *ui)
 {
+	char *markers = NULL;
+
+	if (ui->mode == MODE_COUNTER)
+		/* TRANSLATORS: in the header in counter mode, where staff
+		   help a citizen at a service counter: fi "Palvelutiski",
+		   sv "Disk".  At most 14 columns. */
+		markers = xstrdup(_("Counter"));
+	if (ui_speech_available(ui)) {
+		const char *sp = ui_speech_on(ui) ?
+		    /* TRANSLATORS: in the header while speech is on: fi "Puhe
+		       päällä", sv "Tal på".  At most 14 columns. */
+		    _("Speech on") :
+		    /* TRANSLATORS: in the header while speech is off (it can be
+		       turned on): fi "Puhe pois", sv "Tal av".  At most 14
+		       columns. */
+		    _("Speech off");
+		char *m = markers ? xasprintf("%s · %s", markers, sp) : xstrdup(sp);
+		free(markers);
+		markers = m;
+	}
+	const char *parts[2] = { ui->right, ui->right_brief ? ui->right_brief : ui->right };
+	char *right[2];
+	for (int i = 0; i < 2; i++) {
+		if (markers && parts[i])
+			right[i] = xasprintf("%s · %s", markers, parts[i]);
+		else
+			right[i] = xstrdup(markers ? markers : parts[i] ? parts[i] : "");
+	}
+	char *full = xasprintf("Opastin%s%s", ui->title ? " · " : "", ui->title ? ui->title : "");
+	const char *bare = ui->title ? ui->title : "Opastin";
+	int avail = COLS - 2;
+
 	attrset(tty_attr(ROLE_HEADER));
 	mvhline(0, 0, ' ', COLS);
 	attrset(A_NORMAL);
-	int rw = ui->right ? text_width(ui->right) : 0;
-	char *title = xasprintf("Opastin%s%s", ui->title ? " · " : "",
-	    ui->title ? ui->title : "");
-	ui_put(ui, 0, 1, COLS - rw - 3, ROLE_HEADER, title);
-	free(title);
-	if (ui->right)
-		ui_put(ui, 0, COLS - rw - 1, rw, ROLE_HEADER, ui->right);
-	if (ui->message)
-		ui_put(ui, LINES - 2, 2, COLS - 4, ui->message_role, ui->message);
-	draw_keybar(ui);
+	const char *title = full;
+	const char *rt = right[0];
+	int rw = text_width(rt);
+	if (text_width(full) + (rw ? rw + 2 : 0) > avail) {
+		title = bare;
+		if (text_width(bare) + (rw ? rw + 2 : 0) > avail) {
+			rt = right[1];
+			rw = text_width(rt);
+		}
+	}
+	int tw = text_width(title);
+	if (tw + (rw ? rw + 2 : 0) > avail) {
+		/* The title keeps at least half; the right part is cut. */
+		int keep = tw < avail / 2 ? tw : avail / 2;
+		if (rw > avail - keep - 2)
+			rw = avail - keep - 2 > 0 ? avail - keep - 2 : 0;
+		tw = avail - (rw ? rw + 2 : 0);
+	}
+	ui_put(ui, 0, 1, tw, ROLE_HEADER, title);
+	if (rw > 0)
+		ui_put(ui, 0, COLS - rw - 1, rw, ROLE_HEADER, rt);
+	free(full);
+	free(right[0]);
+	free(right[1]);
+	free(markers);
+}
+
+static void
+draw_frame(struct ui *ui, const struct keybar_plan *kb)
+{
+	const struct layout *l = &ui->layout;
+
+	if (!l->tiny || ui->stack[ui->depth - 1].ops->tiny_ok)
+		draw_header(ui);
+	if (ui->message && l->message_y > 0)
+		ui_put(ui, l->message_y, l->body_x, l->body_w, ui->message_role, ui->message);
+	draw_keybar(ui, kb);
 }
 
 static void
 draw_too_small(struct ui *ui)
 {
+	const struct layout *l = &ui->layout;
 	char *msg = xasprintf(
 	    /* TRANSLATORS: %1$d x %2$d is the smallest size, %3$d x %4$d the
-	       current size of the window, in columns and rows. */
+	       current size of the window, in columns and rows.  Shown on a
+	       window smaller than 40x15, so keep it short. */
 	    _("Please make this window larger: at least %1$d×%2$d is needed, it is now %3$d×%4$d."),
-	    TTY_MIN_COLS, TTY_MIN_LINES, COLS, LINES);
-	int w = COLS > 2 ? COLS - 2 : COLS;
-	ui_wrap(ui, 0, COLS > 2 ? 1 : 0, w, LINES, ROLE_NOTICE, msg);
+	    UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+	ui_wrap(ui, l->body_y, l->body_x, l->body_w, l->body_h, ROLE_NOTICE, msg);
 	free(msg);
+}
+
+static void
+check_reset(struct ui *ui)
+{
+	free(ui->problems);
+	ui->problems = NULL;
+	ui->layer = 1;
+	ui->put_serial = 0;
+	if (ui->ncells != LINES * COLS) {
+		free(ui->cells);
+		ui->ncells = LINES * COLS;
+		ui->cells = xcalloc(ui->ncells > 0 ? (size_t)ui->ncells : 1, sizeof *ui->cells);
+	}
+	memset(ui->cells, 0, (size_t)ui->ncells * sizeof *ui->cells);
+}
+
+static void
+render(struct ui *ui)
+{
+	struct frame *top = &ui->stack[ui->depth - 1];
+	struct keybar_plan kb;
+
+	erase();
+	ui->nhits = 0;
+	ui->cursor_y = ui->cursor_x = 0;
+	check_reset(ui);
+	compute_layout(ui, &kb);
+	free(ui->title);
+	free(ui->right);
+	free(ui->right_brief);
+	ui->title = ui->right = ui->right_brief = NULL;
+	ui->in_body = true;
+	if (ui->layout.tiny && !top->ops->tiny_ok)
+		draw_too_small(ui);
+	else
+		top->ops->draw(ui, top->data);
+	ui->in_body = false;
+	ui->layer++;
+	draw_frame(ui, &kb);
 }
 
 static void
 draw(struct ui *ui)
 {
-	struct frame *top = &ui->stack[ui->depth - 1];
-
-	erase();
-	ui->nhits = 0;
-	ui->cursor_y = ui->cursor_x = 0;
-	if (COLS < TTY_MIN_COLS || LINES < TTY_MIN_LINES) {
-		draw_too_small(ui);
-	} else {
-		free(ui->title);
-		free(ui->right);
-		ui->title = ui->right = NULL;
-		top->ops->draw(ui, top->data);
-		draw_frame(ui);
-	}
+	render(ui);
 	move(ui->cursor_y, ui->cursor_x);
 	refresh();
 	ui->dirty = false;
+}
+
+void
+ui_render(struct ui *ui)
+{
+	render(ui);
+	ui->dirty = false;
+}
+
+void
+ui_set_checking(struct ui *ui, bool on)
+{
+	ui->checking = on;
+}
+
+const char *
+ui_problems(struct ui *ui)
+{
+	return ui->problems ? ui->problems : "";
 }
 
 void
@@ -642,6 +1027,8 @@ ui_draw_below(struct ui *ui)
 	struct frame *below = &ui->stack[ui->depth - 2];
 	below->ops->draw(ui, below->data);
 	ui->nhits = 0;
+	/* The overlay draws over what is below: no overlap. */
+	ui->layer++;
 }
 
 /* ---- Input ---- */
@@ -705,8 +1092,28 @@ dispatch(struct ui *ui, int key)
 		ui->message = NULL;
 		ui->dirty = true;
 	}
-	if (COLS < TTY_MIN_COLS || LINES < TTY_MIN_LINES)
+	if (ui_layout(ui)->tiny && !top->ops->tiny_ok) {
+		/* Nothing can be read at this size: only the keys on its key
+		 * bar work.  F10 starts over at once, as its question could
+		 * not be shown either. */
+		if (key == UI_FN(KEY_F(10))) {
+			ui_start_over(ui);
+			return;
+		}
+		if (key == UI_FN(KEY_F(12)) && ui->mode == MODE_KIOSK &&
+		    s->conf->staff_pin_hash != NULL) {
+			ui_push(ui, &screen_pin);
+			return;
+		}
+		if (key == UI_KEY_ESC) {
+			if (top->ops->back != NULL)
+				top->ops->back(ui, top->data);
+			else if (ui->depth > 1)
+				ui_pop(ui);
+			ui->dirty = true;
+		}
 		return;
+	}
 	switch (key) {
 	case UI_FN(KEY_F(1)):
 		if (top->ops == &screen_help)
@@ -809,4 +1216,16 @@ ui_run(struct ui *ui)
 	}
 	tty_stop();
 	return 0;
+}
+
+void
+ui_key(struct ui *ui, int key)
+{
+	dispatch(ui, key);
+}
+
+const struct screen_ops *
+ui_top(struct ui *ui)
+{
+	return ui->stack[ui->depth - 1].ops;
 }

@@ -51,6 +51,9 @@ struct screen_ops {
 	bool space;
 	/* The first screen: there is nothing to go back to. */
 	bool no_back;
+	/* Drawn even below the smallest layout (ui_layout's tiny): the
+	 * staff's PIN and menu, short and needed to leave a kiosk. */
+	bool tiny_ok;
 	/* Optional: the two above for the state the screen is in now. */
 	void (*keybar)(void *, const char **enter_label, bool *space);
 	/* Create the private state.  May read the session. */
@@ -136,10 +139,39 @@ void ui_message(struct ui *, enum role, const char *fmt, ...)
 
 /* ---- Drawing, for screens' draw functions. ---- */
 
+/*
+ * The layout of the whole terminal, the one place for the rules of size
+ * (computed in ui.c from LINES and COLS and the key bar of the top
+ * screen), used by the frame and by every screen through ui_body():
+ *
+ *   - UI_MIN_COLS x UI_MIN_LINES (40x15) is the smallest size at which
+ *     screens are drawn; below it (tiny) the body is a notice, and the
+ *     key bar offers Esc, F10 and, in kiosk mode, F12;
+ *   - row 0 is the header; a blank row follows it from 20 rows up;
+ *   - the margin is 2 columns from 60 columns up, else 1; the column
+ *     right of the body (body_x + body_w) is the scroll marks' own;
+ *   - the message line is the row above the key bar;
+ *   - the key bar takes the last row, or the last two when its keys do
+ *     not fit in one even with short labels.
+ */
+#define UI_MIN_COLS 40
+#define UI_MIN_LINES 15
+struct layout {
+	int lines, cols;
+	bool tiny;		/* below UI_MIN_COLS x UI_MIN_LINES */
+	int body_y, body_x, body_h, body_w;
+	int gap;		/* blank rows between a screen's parts: 1 or 0 */
+	int message_y;
+	int keybar_y, keybar_rows;
+};
+const struct layout *ui_layout(struct ui *);
+
 /* The area below the header and above the message line and key bar. */
 void ui_body(struct ui *, int *y, int *x, int *h, int *w);
 /* The header: a title, and on the right e.g. "Question 3 of 7". */
 void ui_header(struct ui *, const char *title, const char *right);
+/* A shorter form of the right part ("3/7"), for a narrow header. */
+void ui_header_brief(struct ui *, const char *right);
 /* Draw a string at (y, x) in a role, cut to w columns ("…" on a cut). */
 void ui_put(struct ui *, int y, int x, int w, enum role, const char *s);
 /* Draw wrapped text; returns the number of lines used (at most h). */
@@ -153,5 +185,23 @@ void ui_hit(struct ui *, int y, int x, int w, int target);
 /* Put the hardware cursor here after drawing (the focused item), so that
  * a braille display or screen reader can follow the focus. */
 void ui_cursor(struct ui *, int y, int x);
+/* A scroll mark ("↑" above, "↓" below) at row y, in the column right of
+ * an area that starts at x and is w wide: never on the area's text. */
+void ui_scroll_mark(struct ui *, int y, int x, int w, bool up);
+
+/* ---- Off-screen, for opastin --preview and its size test ---- */
+
+/* Draw the top screen into curses' stdscr without sending it to the
+ * terminal; with checking, every cell written twice in one layer, or
+ * by a screen outside its body, or text dropped off the screen, is
+ * recorded as a problem. */
+void ui_render(struct ui *);
+/* A key, as if typed. */
+void ui_key(struct ui *, int key);
+/* The screen on top. */
+const struct screen_ops *ui_top(struct ui *);
+void ui_set_checking(struct ui *, bool);
+/* The problems found by the last ui_render, one per line ("" for none). */
+const char *ui_problems(struct ui *);
 
 #endif

@@ -110,12 +110,21 @@ list_key(struct list *l, const struct list_item *items, size_t n, int key, int p
 	return true;
 }
 
+/* The columns an item's text takes in a list w wide: after the focus
+ * marker and the number (6 columns), and the mark (4 more) if any. */
+static int
+item_text_width(const struct list_item *it, int w)
+{
+	int text_w = w - 6 - (it->mark == MARK_NONE || it->mark == MARK_BUTTON ? 0 : 4);
+	return text_w > 1 ? text_w : 1;
+}
+
 int
 list_item_height(const struct list_item *it, int w)
 {
-	int text_w = w - 9;	/* marker, number and mark */
-	if (text_w < 10)
-		text_w = 10;
+	int text_w = item_text_width(it, w);
+	if (it->mark == MARK_BUTTON)
+		return 1;
 	int h = ui_wrap_height(it->text, text_w);
 	if (it->alert != NULL)
 		h += ui_wrap_height(it->alert, text_w);
@@ -172,11 +181,10 @@ void
 list_draw(struct ui *ui, struct list *l, const struct list_item *items, size_t n,
     int y, int x, int h, int w)
 {
+	if (h < 1)
+		return;
 	int *heights = xcalloc(n ? n : 1, sizeof *heights);
-	int text_w = w - 9;
 
-	if (text_w < 10)
-		text_w = 10;
 	for (size_t i = 0; i < n; i++)
 		heights[i] = list_item_height(&items[i], w);
 	list_scroll(l, heights, n, h);
@@ -223,15 +231,16 @@ list_draw(struct ui *ui, struct list *l, const struct list_item *items, size_t n
 			ui_hit(ui, row + r, x, w, (int)i);
 		row += heights[i];
 	}
-	/* Show that more items are above or below. */
+	/* Show that more items are above or below, in the column right of
+	 * the list, never on an item's text. */
 	if (l->top > 0)
-		ui_put(ui, y, x + w - 1, 1, ROLE_HINT, "↑");
+		ui_scroll_mark(ui, y, x, w, true);
 	int r = y;
 	size_t below;
 	for (below = l->top; below < n && r + heights[below] <= y + h; below++)
 		r += heights[below];
 	if (below < n)
-		ui_put(ui, y + h - 1, x + w - 1, 1, ROLE_HINT, "↓");
+		ui_scroll_mark(ui, y + h - 1, x, w, false);
 	free(heights);
 }
 
@@ -388,6 +397,8 @@ doc_key(struct doc *d, int key, int h)
 void
 doc_draw(struct ui *ui, struct doc *d, int y, int x, int h, int w)
 {
+	if (h < 1)
+		return;
 	size_t max = d->n > (size_t)h ? d->n - (size_t)h : 0;
 
 	if (d->top > max)
@@ -397,9 +408,9 @@ doc_draw(struct ui *ui, struct doc *d, int y, int x, int h, int w)
 		ui_put(ui, y + r, x + l->indent, w - l->indent, l->role, l->text);
 	}
 	if (d->top > 0)
-		ui_put(ui, y, x + w - 1, 1, ROLE_HINT, "↑");
+		ui_scroll_mark(ui, y, x, w, true);
 	if (d->top < max)
-		ui_put(ui, y + h - 1, x + w - 1, 1, ROLE_HINT, "↓");
+		ui_scroll_mark(ui, y + h - 1, x, w, false);
 	ui_cursor(ui, y, x);
 }
 

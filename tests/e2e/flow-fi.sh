@@ -141,7 +141,7 @@ keys Enter
 # The results.
 ok_if "results: the header in Finnish" wait_for "Opastin · $(t 'Services for you')"
 ok_if "results: the count in Finnish" \
-    wait_re "$(re_quote "$(t 'Services for you')") +$(msgn_re $L '%zu service' '%zu services') *\$"
+    wait_re "$(re_quote "$(t 'Services for you')") +(.* · )?$(msgn_re $L '%zu service' '%zu services') *\$"
 ok_if "results: the source in Finnish" \
     wait_for "$(msgf $L "Suggestions from this kiosk's own service catalogue, checked %s." "$date" | words 4)"
 ok_if "results: why, in Finnish" wait_for "$(msg_prefix $L 'Why: %s')"

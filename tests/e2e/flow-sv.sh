@@ -65,7 +65,8 @@ ok_if "multi: Space ticks the first box" wait_marked "$(t 'Finding a new job')" 
 ok_if "multi: Down, Space ticks the second" wait_marked "$(t 'Training or a new career')" "[x]"
 ok_if "multi: the focus is on the second" wait_focus "$(t 'Training or a new career')"
 ok_if "multi: the third stays unticked" marked "$(t 'Starting my own business')" "[ ]"
-ok_if "multi: the key bar names Space in Swedish" wait_for "$(t Space) $(t Tick)"
+ok_if "multi: the key bar names Space in Swedish" \
+    wait_re "$(t Space) ($(t Tick)|$(msgc $L 'key bar, short' Tick))"
 keys End Enter
 ok_if "single: the money question" wait_for "$(t 'Do you have enough money for the next month?')"
 choose 2 "$(t 'How is your money situation right now?')"
@@ -114,7 +115,7 @@ keys Enter
 # The results.
 ok_if "results: the header in Swedish" wait_for "Opastin · $(t 'Services for you')"
 ok_if "results: the count in Swedish" \
-    wait_re "$(re_quote "$(t 'Services for you')") +$(msgn_re $L '%zu service' '%zu services') *\$"
+    wait_re "$(re_quote "$(t 'Services for you')") +(.* · )?$(msgn_re $L '%zu service' '%zu services') *\$"
 ok_if "results: the source in Swedish" \
     wait_for "$(msgf $L "Suggestions from this kiosk's own service catalogue, checked %s." "$date" | words 4)"
 ok_if "results: why, in Swedish" wait_for "$(msg_prefix $L 'Why: %s')"

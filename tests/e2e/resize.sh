@@ -1,8 +1,8 @@
 #!/bin/sh
 # Resizing the terminal in the middle of a flow: the same question and
-# the same focus at 120x40 and 100x30; below 80x24 the notice to make
-# the window larger, with keys ignored; back at 80x24 the question
-# again, focus and all.
+# the same focus at 120x40, 100x30 and 60x20; below 40x15 the notice to
+# make the window larger, with keys other than Esc and F10 ignored; back
+# at 80x24 the question again, focus and all.
 . "$top_srcdir/tests/e2e/lib.sh"
 
 Q="Does your health make it hard to keep working?"
@@ -38,16 +38,22 @@ ok_if "100x30: the progress at the right edge" \
     test "$(column_of "Question 3 of")" -eq $((col80 + 20))
 
 resize 60 20
-too_small=$(msgf en 'Please make this window larger: at least %1$d×%2$d is needed, it is now %3$d×%4$d.' 80 24 60 20)
-ok_if "60x20: asks for a larger window, with both sizes" wait_joined "$too_small"
-ok_if "60x20: the question is not drawn" not_shown "$Q"
-ok_if "60x20: nor the key bar" not_shown "F10"
-# Keys do nothing while the window is too small.
+ok_if "60x20: drawn for the new size" wait_size 60 20
+ok_if "60x20: the same question" wait_for "$Q"
+ok_if "60x20: the focus stays on \"$A\"" wait_focus "$A"
+
+resize 39 20
+too_small=$(msgf en 'Please make this window larger: at least %1$d×%2$d is needed, it is now %3$d×%4$d.' 40 15 39 20)
+ok_if "39x20: asks for a larger window, with both sizes" wait_joined "$too_small"
+ok_if "39x20: the question is not drawn" not_shown "$Q"
+ok_if "39x20: the key bar offers Esc and F10 only" wait_re '^Esc .*F10 '
+ok_if "39x20: no F2 on it" not_shown "F2 "
+# Keys but Esc and F10 do nothing while the window is too small.
 keys Enter
 keys F2
-resize 70 22
-ok_if "70x22: the notice follows the size" \
-    wait_joined "$(msgf en 'Please make this window larger: at least %1$d×%2$d is needed, it is now %3$d×%4$d.' 80 24 70 22)"
+resize 30 12
+ok_if "30x12: the notice follows the size" \
+    wait_joined "$(msgf en 'Please make this window larger: at least %1$d×%2$d is needed, it is now %3$d×%4$d.' 40 15 30 12)"
 
 resize 80 24
 ok_if "80x24: drawn again" wait_size 80 24

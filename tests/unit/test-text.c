@@ -182,6 +182,34 @@ test_wrap_spaces(void **state)
 	LINES("", 10, "");
 }
 
+/* Web addresses break only after a '/', exactly as they are, and phone
+ * numbers never: a hyphen would be copied by hand as part of them
+ * (walkthrough defect 8: "…/property-of-th-" / "e-deceased-person/…"). */
+static void
+test_wrap_urls_and_phones(void **state)
+{
+	(void)state;
+	LINES("Web: https://www.suomi.fi/guides/property-of-the-deceased/x/y", 30,
+	    "Web:", "https://www.suomi.fi/guides/", "property-of-the-deceased/x/y");
+	LINES("https://www.suomi.fi/opas/elaman-tapahtumat/kuolema", 24,
+	    "https://www.suomi.fi/", "opas/elaman-tapahtumat/", "kuolema");
+	/* The same in a field (text_wrap_unmarked). */
+	struct lines l;
+	text_wrap_unmarked("https://www.prh.fi/en/kaupparekisteri/yrityksen_perustaminen.html", 28, &l);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0], "https://www.prh.fi/en/");
+	assert_string_equal(l.v[1], "kaupparekisteri/");
+	assert_string_equal(l.v[2], "yrityksen_perustaminen.html");
+	lines_free(&l);
+	/* A phone number's groups stay on one line. */
+	LINES("Phone: Kela 020 692 230", 15, "Phone: Kela", "020 692 230");
+	LINES("Soita 020 634 2650 arkisin", 12, "Soita", "020 634 2650", "arkisin");
+	/* Words without '/', '@' or digits are still cut with a hyphen. */
+	LINES("abcdefghij", 4, "abc-", "def-", "ghij");
+	/* An address with no '/' to break at is cut bare, never hyphened. */
+	LINES("averyveryverylongname@example.fi", 12, "averyveryver", "ylongname@ex", "ample.fi");
+}
+
 static void
 test_wrap_long_word(void **state)
 {
@@ -652,6 +680,7 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_wrap_spaces),
 		cmocka_unit_test(test_wrap_long_word),
+		cmocka_unit_test(test_wrap_urls_and_phones),
 		cmocka_unit_test(test_wrap_newlines),
 		cmocka_unit_test(test_wrap_display_width),
 		cmocka_unit_test(test_wrap_keeps_text),
