@@ -524,3 +524,35 @@ lines_wipe(struct lines *l)
 	l->v = NULL;
 	l->n = 0;
 }
+
+int
+text_widest_unit(const char *s)
+{
+	int widest = 0;
+
+	while (*s != '\0') {
+		while (*s == ' ')
+			s++;
+		size_t n = strcspn(s, " ");
+		char *word = xstrndup(s, n);
+		if (strstr(word, "://") != NULL) {
+			/* "https://host/a/b": "https://", "host/", "a/", "b". */
+			const char *p = strstr(word, "://") + 3;
+			char *head = xstrndup(word, (size_t)(p - word));
+			widest = text_width(head) > widest ? text_width(head) : widest;
+			free(head);
+			while (*p != '\0') {
+				size_t k = strcspn(p, "/");
+				char *part = xstrndup(p, k + (p[k] == '/'));
+				widest = text_width(part) > widest ? text_width(part) : widest;
+				free(part);
+				p += k + (p[k] == '/');
+			}
+		} else if (text_width(word) > widest) {
+			widest = text_width(word);
+		}
+		free(word);
+		s += n;
+	}
+	return widest;
+}

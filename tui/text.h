@@ -36,6 +36,10 @@ void text_wrap(const char *s, int width, struct lines *out);
 /* The same, but a cut word gets no hyphen: a web address or a phone
  * number, where a hyphen would read as part of it. */
 void text_wrap_unmarked(const char *s, int width, struct lines *out);
+/* The widest part of s that wrapping must keep whole: a web address's
+ * part between two '/' (with its '/'), or any other word.  A line
+ * narrower than this would cut it where nothing may be cut. */
+int text_widest_unit(const char *s);
 void lines_free(struct lines *);
 
 /* Copy of s cut to at most width columns; a cut ends in "…". */

@@ -331,7 +331,18 @@ doc_add_field(struct doc *d, enum role role, int indent, int col, int width,
 
 	if (pad < 1)
 		pad = 1;
-	text_wrap_unmarked(text, width - indent - col, &l);
+	/* A web address whose parts do not fit beside the label goes under
+	 * it, over the whole width, so that it breaks only after a '/'. */
+	int beside = width - indent - col, under = width - indent - 2;
+	if (text_widest_unit(text) > beside && text_widest_unit(text) <= under) {
+		doc_push(d, role, indent, xstrdup(label));
+		text_wrap_unmarked(text, under, &l);
+		for (size_t i = 0; i < l.n; i++)
+			doc_push(d, role, indent + 2, xstrdup(l.v[i]));
+		lines_free(&l);
+		return;
+	}
+	text_wrap_unmarked(text, beside, &l);
 	for (size_t i = 0; i < l.n; i++) {
 		if (i == 0)
 			doc_push(d, role, indent, xasprintf("%s%*s%s", label, pad, "", l.v[i]));

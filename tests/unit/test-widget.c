@@ -451,6 +451,33 @@ test_field_full(void **state)
 
 /* ---- doc ---- */
 
+/* A web address beside its label, or under it when a part between two
+ * '/' would not fit beside it: never cut inside a part. */
+static void
+test_doc_field_url(void **state)
+{
+	struct doc d = { 0 };
+	(void)state;
+
+	doc_add_field(&d, ROLE_LINK, 2, 10, 40, "Web:", "https://a.example/short/path/more");
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[0].text, "Web:      https://a.example/short/");
+	assert_string_equal(d.v[1].text, "path/more");
+	assert_int_equal(d.v[1].indent, 12);
+	doc_clear(&d);
+
+	doc_add_field(&d, ROLE_LINK, 2, 10, 40, "Web:",
+	    "https://a.example/yrityksen_perustaminen_ja_muuta/x");
+	assert_string_equal(d.v[0].text, "Web:");
+	for (size_t i = 1; i < d.n; i++)
+		assert_int_equal(d.v[i].indent, 4);
+	assert_string_equal(d.v[1].text, "https://a.example/");
+	assert_string_equal(d.v[2].text, "yrityksen_perustaminen_ja_muuta/x");
+	doc_clear(&d);
+	assert_int_equal(text_widest_unit("see https://a.example/abc/defgh x"), 10);
+	assert_int_equal(text_widest_unit("020 692 230"), 3);
+}
+
 static void
 test_doc(void **state)
 {
@@ -508,6 +535,7 @@ main(void)
 		cmocka_unit_test(test_field_rejects_controls),
 		cmocka_unit_test(test_field_full),
 		cmocka_unit_test(test_doc),
+		cmocka_unit_test(test_doc_field_url),
 	};
 
 	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
