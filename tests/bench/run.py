@@ -436,7 +436,7 @@ class Bench:
         trace = os.path.join(self.tmp, "strace.out")
         port = self.backend_url.split(":")[2].split("/")[0]
         log0 = len(open(self.srv.backend_log, "rb").read().splitlines())
-        p = Pty(["strace", "-f", "-qq", "-e", "trace=connect", "-o", trace]
+        p = Pty(["strace", "-f", "-qq", "-tt", "-e", os.environ.get("BENCH_STRACE", "trace=connect"), "-o", trace]
                 + self.opastin(conf=conf), env=self.env)
         try:
             self.to_event_question(p)
@@ -451,6 +451,8 @@ class Bench:
         lines = open(self.srv.backend_log, "rb").read().decode("utf-8", "replace").splitlines()[log0:]
         reqs = [l for l in lines if re.match(r"^conn=\d+ POST ", l)]
         conns = {l.split()[0] for l in reqs}
+        if os.environ.get("BENCH_DEBUG"):
+            print("\n".join(lines)); print(open(trace).read())
         connects = sum(1 for line in open(trace)
                        if "connect(" in line and "htons(%s)" % port in line)
         self.row("TLS handshakes in a session of %d requests (connect() calls, strace; "
