@@ -303,7 +303,7 @@ class Bench:
         conf = self.write_conf("slow.conf", ["backend_url = " + self.backend_url,
                                              "ca_file = " + os.path.join(self.srv.certs, "ca.pem"),
                                              "timeout_s = 120"])
-        self.srv.set_backend_mode("slow")
+        self.srv.set_backend_mode("stall")  # never answers (60 s); "slow" answers in 2 s
         p = Pty(self.opastin(conf=conf), env=self.env)
         lat = []
         try:
@@ -339,7 +339,7 @@ class Bench:
         finally:
             p.close()
             self.srv.set_backend_mode("ok")
-        self.row("key to screen while a request stalls, p50 (%d keys: F1, Down, Up in the help)" % len(lat),
+        self.row("key to screen while a request stalls (backend mode stall), p50 (%d keys: F1, Down, Up in the help)" % len(lat),
                  ms2(median(lat)), spread(lat, ms2))
         p99 = pct(lat, 99)
         self.row("key to screen while a request stalls, p99", ms2(p99), "", "", "", "≤ 5 ms",
