@@ -108,9 +108,11 @@ load_strings(struct loader *ld, json_t *obj, const char *key, bool required,
 		const char *s = json_string_value(item);
 		if (jr_clean_item(&ld->jr, item) < 0)
 			return -1;
-		if (known != NULL && !codes_has(known, s))
+		const char *shared = known != NULL ? codes_intern(known, s) : NULL;
+		if (known != NULL && shared == NULL)
 			return jr_fail(&ld->jr, "unknown code \"%s\"", s);
-		strv_push(v, n, xstrdup(s));
+		/* A code of a table is the table's string (codes_shared). */
+		strv_push(v, n, shared != NULL ? (char *)shared : xstrdup(s));
 		jr_pop(&ld->jr);
 	}
 	jr_pop(&ld->jr);
@@ -673,6 +675,7 @@ load_service(struct loader *ld, json_t *o, struct cat_service *s)
 	json_t *org, *chans, *item;
 	size_t i;
 
+	s->codes_shared = true;	/* load_strings() shares the table's codes */
 	if (!json_is_object(o))
 		return jr_fail(&ld->jr, "a service must be an object");
 	if (jr_known_keys(&ld->jr, o, keys) < 0 ||
@@ -799,9 +802,15 @@ cat_service_free(struct cat_service *s)
 	ltext_free(&s->summary);
 	ltext_free(&s->org);
 	free(s->org_id);
-	strv_free(s->classes, s->nclasses);
-	strv_free(s->events, s->nevents);
-	strv_free(s->groups, s->ngroups);
+	if (s->codes_shared) {
+		free(s->classes);
+		free(s->events);
+		free(s->groups);
+	} else {
+		strv_free(s->classes, s->nclasses);
+		strv_free(s->events, s->nevents);
+		strv_free(s->groups, s->ngroups);
+	}
 	strv_free(s->municipalities, s->nmunicipalities);
 	ltext_free(&s->step.text);
 	for (int l = 0; l < LANG_COUNT; l++)

@@ -137,6 +137,11 @@ struct cat_service {
 	 * which may have empty life_events, no keywords and texts in fewer
 	 * than three languages; false for the bundled catalogue. */
 	bool from_register;
+	/* classes, events and groups are the code tables' own strings
+	 * (codes_intern), not the service's: the loader's services share
+	 * them, and the tables outlive the catalogue.  Only the arrays are
+	 * the service's then. */
+	bool codes_shared;
 };
 
 struct catalogue {
@@ -174,7 +179,9 @@ void catalogue_free(struct catalogue *);
  *     catalogue_loader_free(ld);
  *
  * display names the file in messages and is borrowed for the loader's
- * life; codes too.  text is one JSON object (no newline needed); lineno
+ * life; codes too, and the services' class, event and target group
+ * strings are the code tables' own (codes_shared): free the services
+ * before the tables.  text is one JSON object (no newline needed); lineno
  * is its line in the file, which the message gives with the column in
  * that line.  On success *out holds the service (the caller owns it:
  * cat_service_free()); on failure *out is left empty and *cause is set

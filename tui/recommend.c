@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,86 @@ qualifies_here(const struct cat_service *s, const struct profile *p)
 		return true;
 	return p->municipality[0] != '\0' &&
 	    strv_contains(s->municipalities, s->nmunicipalities, p->municipality);
+}
+
+/*
+ * Matching a service's codes against the profile's tags is most of the
+ * ranking's work: a 10,000-service register catalogue has some 30,000
+ * codes, each compared with every tag by strcmp.  The answer depends
+ * only on the code, and the catalogue loader shares one string per code
+ * (the code table's own, catalogue.c), so one ranking remembers the
+ * answer per string pointer.  Keyed by pointer, it stays right for a
+ * catalogue whose strings are not shared (each is then looked up once).
+ */
+struct memo_slot {
+	const char *key;	/* NULL: free */
+	const struct tag *tag;	/* the answer; NULL when no tag matches */
+};
+struct memo {
+	struct memo_slot *v;
+	size_t cap, n;		/* cap a power of two */
+};
+
+static size_t
+memo_hash(const char *key)
+{
+	uintptr_t x = (uintptr_t)key;
+	x ^= x >> 17;
+	x *= (uintptr_t)0x9e3779b97f4a7c15ull;
+	return (size_t)(x ^ (x >> 29));
+}
+
+/* The slot of key: found, or the free one where it belongs. */
+static struct memo_slot *
+memo_slot(struct memo *m, const char *key)
+{
+	if (m->n * 2 >= m->cap) {
+		struct memo old = *m;
+		m->cap = old.cap ? old.cap * 2 : 256;
+		m->v = xcalloc(m->cap, sizeof *m->v);
+		m->n = 0;
+		for (size_t i = 0; i < old.cap; i++) {
+			if (old.v[i].key != NULL) {
+				*memo_slot(m, old.v[i].key) = old.v[i];
+				m->n++;
+			}
+		}
+		free(old.v);
+	}
+	size_t i = memo_hash(key) & (m->cap - 1);
+	while (m->v[i].key != NULL && m->v[i].key != key)
+		i = (i + 1) & (m->cap - 1);
+	return &m->v[i];
+}
+
+struct rank_memo {
+	struct memo events, classes, groups;
+};
+
+static const struct tag *event_match(const struct tags *, const char *);
+
+/* match(tags, code), remembered in m when m is not NULL. */
+static const struct tag *
+memo_match(struct memo *m, const struct tags *t, const char *code,
+    const struct tag *(*match)(const struct tags *, const char *))
+{
+	if (m == NULL)
+		return match(t, code);
+	struct memo_slot *s = memo_slot(m, code);
+	if (s->key == NULL) {
+		s->key = code;
+		s->tag = match(t, code);
+		m->n++;
+	}
+	return s->tag;
+}
+
+static void
+rank_memo_free(struct rank_memo *rm)
+{
+	free(rm->events.v);
+	free(rm->classes.v);
+	free(rm->groups.v);
 }
 
 /*
@@ -255,13 +336,15 @@ struct fit {
  * a class an answer named.  False when nothing brings the service in.
  */
 static bool
-match_scope(const struct cat_service *s, const struct profile *p, struct fit *f)
+match_scope(const struct cat_service *s, const struct profile *p, struct fit *f,
+    struct rank_memo *rm)
 {
 	size_t questions[3];
 
 	memset(f, 0, sizeof *f);
 	for (size_t i = 0; i < s->nevents; i++) {
-		const struct tag *t = event_match(&p->events, s->events[i]);
+		const struct tag *t = memo_match(rm ? &rm->events : NULL, &p->events,
+		    s->events[i], event_match);
 		if (t == NULL)
 			continue;
 		if (chosen_event(p, t->code)) {
@@ -276,7 +359,8 @@ match_scope(const struct cat_service *s, const struct profile *p, struct fit *f)
 		}
 	}
 	for (size_t i = 0; i < s->nclasses; i++) {
-		const struct tag *t = tags_match(&p->classes, s->classes[i]);
+		const struct tag *t = memo_match(rm ? &rm->classes : NULL, &p->classes,
+		    s->classes[i], tags_match);
 		if (t == NULL)
 			continue;
 		if (!from_answer(t)) {
@@ -288,7 +372,8 @@ match_scope(const struct cat_service *s, const struct profile *p, struct fit *f)
 			f->answer = t;
 	}
 	for (size_t i = 0; i < s->ngroups && !f->group; i++)
-		if (tags_match(&p->groups, s->groups[i]) != NULL)
+		if (memo_match(rm ? &rm->groups : NULL, &p->groups, s->groups[i],
+		    tags_match) != NULL)
 			f->group = true;
 	return f->event != NULL || f->answer != NULL;
 }
@@ -385,9 +470,9 @@ weigh(const struct cat_service *s, const struct profile *p, const struct fit *f)
 	    WEIGHT_COSINE * recommend_cosine(need, s->relevance);
 }
 
-enum tier
-recommend_score(const struct cat_service *s, const struct profile *p,
-    double *score, struct reason *reasons, size_t *nreasons)
+static enum tier
+score_memo(const struct cat_service *s, const struct profile *p,
+    double *score, struct reason *reasons, size_t *nreasons, struct rank_memo *rm)
 {
 	struct fit f;
 	size_t n = 0;
@@ -395,7 +480,7 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 	if (nreasons != NULL)
 		*nreasons = 0;
 	*score = 0;
-	if (ruled_out(s, p) || !match_scope(s, p, &f))
+	if (ruled_out(s, p) || !match_scope(s, p, &f, rm))
 		return TIER_OUT;
 	bool step = recommend_first_step(s, p);
 	explain(s, p, &f, step, reasons, &n);
@@ -403,6 +488,13 @@ recommend_score(const struct cat_service *s, const struct profile *p,
 		*nreasons = n;
 	*score = weigh(s, p, &f);
 	return step ? TIER_FIRST_STEP : TIER_ELIGIBLE;
+}
+
+enum tier
+recommend_score(const struct cat_service *s, const struct profile *p,
+    double *score, struct reason *reasons, size_t *nreasons)
+{
+	return score_memo(s, p, score, reasons, nreasons, NULL);
 }
 
 struct scored {
@@ -429,9 +521,15 @@ void
 recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
     struct results *out)
 {
-	struct scored *sc = xcalloc(cat->n, sizeof *sc);
+	/* Only the services in scope are kept: in a register catalogue
+	 * they are a few of thousands. */
+	struct scored *sc = NULL;
+	size_t cap = 0;
 	bool *superseded = xcalloc(cat->n ? cat->n : 1, sizeof *superseded);
+	struct rank_memo rm;
 	size_t n = 0;
+
+	memset(&rm, 0, sizeof rm);
 
 	memset(out, 0, sizeof *out);
 	out->source = SOURCE_EMBEDDED;
@@ -443,15 +541,20 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 
 	recommend_superseded(cat, p, superseded);
 	for (size_t i = 0; i < cat->n; i++) {
-		struct scored *s = &sc[n];
 		if (superseded[i])
 			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			sc = xreallocarray(sc, cap, sizeof *sc);
+		}
+		struct scored *s = &sc[n];
 		s->index = i;
-		s->tier = (int)recommend_score(&cat->v[i], p, &s->score,
-		    s->reasons, &s->nreasons);
+		s->tier = (int)score_memo(&cat->v[i], p, &s->score,
+		    s->reasons, &s->nreasons, &rm);
 		if (s->tier != TIER_OUT)
 			n++;
 	}
+	rank_memo_free(&rm);
 	qsort(sc, n, sizeof *sc, by_score);
 	if (n > limit)
 		n = limit;
@@ -474,7 +577,8 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 		memcpy(s->reasons, sc[i].reasons, s->nreasons * sizeof *s->reasons);
 	}
 	out->n = n;
-	wipe(sc, cat->n * sizeof *sc);
+	if (sc != NULL)
+		wipe(sc, cap * sizeof *sc);
 	free(sc);
 	free(superseded);
 }

@@ -180,6 +180,13 @@ codes_has(const struct codes *c, const char *code)
 }
 
 const char *
+codes_intern(const struct codes *c, const char *code)
+{
+	long r = table_find(&c->t, code);
+	return r < 0 ? NULL : table_cell(&c->t, (size_t)r, 0);
+}
+
+const char *
 codes_uri(const struct codes *c, const char *code)
 {
 	long r = table_find(&c->t, code);

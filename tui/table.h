@@ -38,6 +38,10 @@ struct codes {
 int codes_load(struct codes *, const char *path, const char *display, char **cause);
 void codes_free(struct codes *);
 int codes_has(const struct codes *, const char *code);
+/* The table's own copy of code, or NULL when it is not in the table: one
+ * string per code, which the catalogue's services share (and the
+ * recommender compares by pointer).  It lives as long as the table. */
+const char *codes_intern(const struct codes *, const char *code);
 /* The code's URI, or NULL. */
 const char *codes_uri(const struct codes *, const char *code);
 
