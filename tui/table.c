@@ -26,6 +26,23 @@ split(char *line, char **fields, size_t max)
 	return n;
 }
 
+/* The index table_find searches, once the rows are all read: an
+ * insertion sort, as tables hold a few hundred rows. */
+static void
+sort_rows(struct table *t)
+{
+	t->order = xcalloc(t->nrows ? t->nrows : 1, sizeof *t->order);
+	for (size_t i = 0; i < t->nrows; i++) {
+		const char *key = t->cells[i * t->ncols];
+		size_t k = i;
+		while (k > 0 && strcmp(t->cells[t->order[k - 1] * t->ncols], key) > 0) {
+			t->order[k] = t->order[k - 1];
+			k--;
+		}
+		t->order[k] = i;
+	}
+}
+
 int
 table_load(struct table *t, const char *path, const char *display,
     const char *const *columns, char **cause)
@@ -123,6 +140,7 @@ table_load(struct table *t, const char *path, const char *display,
 		*cause = xasprintf("%s:1:1: the file is empty", display);
 		goto out;
 	}
+	sort_rows(t);
 	rc = 0;
 out:
 	free(fields);
@@ -139,6 +157,7 @@ table_free(struct table *t)
 		free(t->cells[i]);
 	free(t->cells);
 	free(t->lines);
+	free(t->order);
 	memset(t, 0, sizeof *t);
 }
 
@@ -151,9 +170,24 @@ table_cell(const struct table *t, size_t row, size_t col)
 long
 table_find(const struct table *t, const char *key)
 {
-	for (size_t i = 0; i < t->nrows; i++)
-		if (strcmp(t->cells[i * t->ncols], key) == 0)
-			return (long)i;
+	if (t->order == NULL) {
+		for (size_t i = 0; i < t->nrows; i++)
+			if (strcmp(t->cells[i * t->ncols], key) == 0)
+				return (long)i;
+		return -1;
+	}
+	/* A catalogue of thousands of services looks up its codes here. */
+	size_t lo = 0, hi = t->nrows;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(t->cells[t->order[mid] * t->ncols], key);
+		if (c == 0)
+			return (long)t->order[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
 }
 

@@ -17,6 +17,8 @@ struct table {
 	size_t nrows;
 	char **cells;		/* nrows * ncols, row-major */
 	size_t *lines;		/* source line of each row */
+	size_t *order;		/* rows sorted by their first column, for
+				   table_find; NULL while loading */
 };
 
 /* 0 on success; -1 with *cause ("display:line:col: ...") on failure. */
