@@ -38,7 +38,8 @@ conf "tee '$out'"
 start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --config "$tmpdir/opastin.conf"
 ok_if "fi: the services found by a search" to_results fi työtön
 shown=$(names)
-ok_if "the results offer printing" wait_for "$(msg fi 'Print these services (p)')"
+keys End
+ok_if "the results offer printing, under the services" wait_for "$(msg fi 'Print these services (p)')"
 keys p
 ok_if "before printing, the screen says what the printout holds" \
     wait_joined "$(msg fi 'None of your answers is printed.')"
