@@ -167,6 +167,7 @@ prs_speak(struct ui *ui, void *data, bool whole)
 		return NULL;
 	char *what = holds(ui, data);
 	char *out = xasprintf("%s %s %s", what, _("None of your answers is printed."),
+	    /* TRANSLATORS: spoken on the screen before printing. */
 	    _("Press Enter to print, or Esc to go back."));
 	free(what);
 	return out;
