@@ -215,7 +215,7 @@ print_stop(struct print_job *j)
 }
 
 char *
-print_message(enum print_outcome o, int status)
+print_outcome_text(enum print_outcome o, int status)
 {
 	switch (o) {
 	case PRINT_DONE:

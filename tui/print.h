@@ -54,6 +54,6 @@ enum print_outcome print_poll(struct print_job *, long long now, int *status);
 /* Stop a job that runs (at exit). */
 void print_stop(struct print_job *);
 /* What the citizen reads about an outcome (a new string). */
-char *print_message(enum print_outcome, int status);
+char *print_outcome_text(enum print_outcome, int status);
 
 #endif

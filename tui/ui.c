@@ -265,7 +265,7 @@ ui_print(struct ui *ui, const char *text)
 	}
 	if (!print_start(&ui->print, ui->session->conf->print_command, text)) {
 		log_warn("print_command could not be started");
-		char *why = print_message(PRINT_NOT_RUN, 0);
+		char *why = print_outcome_text(PRINT_NOT_RUN, 0);
 		ui_message(ui, ROLE_ERROR, "%s", why);
 		free(why);
 		return;
@@ -286,7 +286,7 @@ print_tick(struct ui *ui)
 		log_warn("print_command did not finish within %d s: stopped", PRINT_TIMEOUT_MS / 1000);
 	else if (o != PRINT_DONE)
 		log_warn("print_command failed with status %d", status);
-	char *msg = print_message(o, status);
+	char *msg = print_outcome_text(o, status);
 	ui_message(ui, o == PRINT_DONE ? ROLE_NOTICE : ROLE_ERROR, "%s", msg);
 	free(msg);
 }
