@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "ui.h"
 #include "i18n.h"
+#include "spawn.h"
 #include "staff.h"
 #include "text.h"
 #include "util.h"
@@ -44,6 +45,8 @@ conf_free(struct conf *c)
 	wipe_free_str(c->staff_pin_hash);
 	free(c->speech_command);
 	free(c->speech_log);
+	free(c->print_command);
+	free(c->site_name);
 	free(c->ptv_url);
 	free(c->cache_dir);
 	free(c->sync_municipalities);
@@ -118,6 +121,8 @@ static const struct conf_key {
 	{ "cache_dir", T_STRING, offsetof(struct conf, cache_dir) },
 	{ "sync_municipalities", T_MUNICIPALITIES, offsetof(struct conf, sync_municipalities) },
 	{ "sync_full_days", T_DAYS, offsetof(struct conf, sync_full_days) },
+	{ "print_command", T_STRING, offsetof(struct conf, print_command) },
+	{ "site_name", T_STRING, offsetof(struct conf, site_name) },
 };
 
 /* Lines that hold secrets: a file holding one must not be readable by
@@ -141,6 +146,16 @@ check_string(const char *key, const char *v, char **why)
 			free(reason);
 			return -1;
 		}
+	} else if (strcmp(key, "print_command") == 0) {
+		/* Split as it will be run, so that a stray quote is found now. */
+		char **argv, *reason = NULL;
+		size_t argc;
+		if (spawn_split(v, &argv, &argc, &reason) < 0) {
+			*why = xasprintf("print_command is a program and its arguments, run without a shell: %s", reason);
+			free(reason);
+			return -1;
+		}
+		strv_free(argv, argc + 1);
 	} else if (strcmp(key, "pinned_public_key") == 0) {
 		return net_check_pinned_key(v, why);
 	} else if (strcmp(key, "staff_pin_hash") == 0 && !staff_hash_usable(v)) {

@@ -69,6 +69,10 @@ struct conf {
 	long speech_volume;
 	char *speech_command;		/* NULL: espeak-ng */
 	char *speech_log;		/* tests and diagnostics only */
+
+	/* Taking the services home. */
+	char *print_command;		/* NULL: no printing */
+	char *site_name;		/* the kiosk's place, on the printout */
 };
 
 #define CONF_DEFAULT_IDLE_TIMEOUT_S 120

@@ -13,6 +13,7 @@
 #include "hours.h"
 #include "i18n.h"
 #include "present.h"
+#include "qr.h"
 #include "speech.h"
 #include "text.h"
 #include "ui.h"
@@ -38,8 +39,8 @@ locate(struct ui *ui, struct detail *d)
 			d->index = i;
 }
 
-/* Click targets of the feedback buttons. */
-enum { TARGET_USEFUL = 1, TARGET_NOT_USEFUL = 2 };
+/* Click targets of the feedback and the take-home buttons. */
+enum { TARGET_USEFUL = 1, TARGET_NOT_USEFUL = 2, TARGET_QR = 3, TARGET_PRINT = 4 };
 
 static void *
 detail_init(struct ui *ui)
@@ -197,10 +198,30 @@ give_feedback(struct ui *ui, struct detail *d, int score)
 		s->results.v[d->index].feedback = score;
 }
 
+/* Taking the service home: a QR code (a build with libqrencode) and a
+ * printout (a kiosk with print_command). */
+static bool
+offers_qr(struct ui *ui, struct detail *d)
+{
+	locate(ui, d);
+	return qr_available() && !ui_session(ui)->fetching &&
+	    d->index < ui_session(ui)->results.n;
+}
+
+static bool
+offers_print(struct ui *ui, struct detail *d)
+{
+	locate(ui, d);
+	return ui_can_print(ui) && !ui_session(ui)->fetching &&
+	    d->index < ui_session(ui)->results.n;
+}
+
 static int
 doc_height(struct ui *ui, struct detail *d, int h)
 {
-	return asks_feedback(ui, d) ? h - 2 : h;
+	bool feedback = asks_feedback(ui, d);
+	bool take = offers_qr(ui, d) || offers_print(ui, d);
+	return h - (feedback || take ? 1 : 0) - feedback - take;
 }
 
 static int
@@ -213,6 +234,14 @@ detail_key(struct ui *ui, void *data, int key)
 		give_feedback(ui, d, key == '1' ? 1 : -1);
 		return UI_HANDLED;
 	}
+	if (key == 'q' && offers_qr(ui, d)) {
+		screen_qr_open(ui, d->index);
+		return UI_HANDLED;
+	}
+	if (key == 'p' && offers_print(ui, d)) {
+		screen_print_open(ui, d->index, 1);
+		return UI_HANDLED;
+	}
 	ui_body(ui, &y, &x, &h, &w);
 	build(ui, d, w);
 	return doc_key(&d->doc, key, doc_height(ui, d, h)) ? UI_HANDLED : UI_IGNORED;
@@ -221,8 +250,14 @@ detail_key(struct ui *ui, void *data, int key)
 static void
 detail_click(struct ui *ui, void *data, int target)
 {
+	struct detail *d = data;
+
 	if (target == TARGET_USEFUL || target == TARGET_NOT_USEFUL)
-		give_feedback(ui, data, target == TARGET_USEFUL ? 1 : -1);
+		give_feedback(ui, d, target == TARGET_USEFUL ? 1 : -1);
+	else if (target == TARGET_QR && offers_qr(ui, d))
+		screen_qr_open(ui, d->index);
+	else if (target == TARGET_PRINT && offers_print(ui, d))
+		screen_print_open(ui, d->index, 1);
 }
 
 static void
@@ -250,6 +285,32 @@ draw_feedback(struct ui *ui, struct detail *d, int y, int x, int w)
 	free(no);
 }
 
+/* The buttons "[ q QR code ]  [ p Print ]", as offered. */
+static void
+draw_take(struct ui *ui, struct detail *d, int y, int x, int w)
+{
+	if (offers_qr(ui, d)) {
+		/* TRANSLATORS: a button on the details of a service: "q" is
+		   its key and stays as it is; the button shows a QR code of
+		   the service's web address or phone for a phone to read. */
+		char *b = xasprintf("[ q %s ]", _("QR code"));
+		int bw = text_width(b);
+		ui_put(ui, y, x, w, ROLE_BUTTON, b);
+		ui_hit(ui, y, x, bw, TARGET_QR);
+		x += bw + 2;
+		w -= bw + 2;
+		free(b);
+	}
+	if (offers_print(ui, d)) {
+		/* TRANSLATORS: a button: "p" is its key and stays as it is;
+		   it prints this service's contacts. */
+		char *b = xasprintf("[ p %s ]", _("Print"));
+		ui_put(ui, y, x, w, ROLE_BUTTON, b);
+		ui_hit(ui, y, x, text_width(b), TARGET_PRINT);
+		free(b);
+	}
+}
+
 static void
 detail_draw(struct ui *ui, void *data)
 {
@@ -267,8 +328,11 @@ detail_draw(struct ui *ui, void *data)
 	ui_body(ui, &y, &x, &h, &w);
 	build(ui, d, w);
 	doc_draw(ui, &d->doc, y, x, doc_height(ui, d, h), w);
+	bool take = offers_qr(ui, d) || offers_print(ui, d);
 	if (asks_feedback(ui, d))
-		draw_feedback(ui, d, y + h - 1, x, w);
+		draw_feedback(ui, d, y + h - 1 - take, x, w);
+	if (take)
+		draw_take(ui, d, y + h - 1, x, w);
 }
 
 /* The whole service, channels in order, phone numbers in groups. */

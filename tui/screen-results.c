@@ -23,6 +23,7 @@ struct rscreen {
 	struct list_item *items;
 	size_t about;		/* index of the "About these suggestions" button */
 	size_t questions;	/* index of "Answer questions instead", or -1 */
+	size_t print;		/* index of "Print these services", or -1 */
 	char **owned;
 	size_t nowned;
 };
@@ -61,7 +62,7 @@ build_items(struct ui *ui, struct rscreen *r)
 	const struct results *res = &s->results;
 
 	drop_items(r);
-	r->items = xcalloc(res->n + 2, sizeof *r->items);
+	r->items = xcalloc(res->n + 3, sizeof *r->items);
 	for (size_t i = 0; i < res->n; i++) {
 		const struct service *sv = &res->v[i];
 		char *sub = sv->org[0] ? xasprintf("%s\n%s", sv->org, sv->summary) :
@@ -84,6 +85,14 @@ build_items(struct ui *ui, struct rscreen *r)
 		/* Words that found nothing: the questions still can. */
 		r->questions = n;
 		r->items[n].text = _("Answer questions about your life event");
+		r->items[n++].mark = MARK_BUTTON;
+	}
+	r->print = (size_t)-1;
+	if (res->n > 0 && ui_can_print(ui)) {
+		r->print = n;
+		/* TRANSLATORS: a button under the services: print them with
+		   their contacts ("p" is its key too). */
+		r->items[n].text = _("Print these services (p)");
 		r->items[n++].mark = MARK_BUTTON;
 	}
 	r->about = n;
@@ -110,6 +119,8 @@ activate(struct ui *ui, struct rscreen *r, size_t i)
 {
 	if (i == r->questions)
 		to_questions(ui);
+	else if (i == r->print)
+		screen_print_open(ui, 0, ui_session(ui)->results.n);
 	else if (i == r->about)
 		ui_push(ui, &screen_about);
 	else if (i < ui_session(ui)->results.n)
@@ -144,6 +155,10 @@ results_key(struct ui *ui, void *data, int key)
 	size_t n = build_items(ui, r);
 	if (key == UI_KEY_ENTER) {
 		activate(ui, r, r->list.focus);
+		return UI_HANDLED;
+	}
+	if (key == 'p' && r->print != (size_t)-1) {
+		activate(ui, r, r->print);
 		return UI_HANDLED;
 	}
 	return list_key(&r->list, r->items, n, key, 3) ? UI_HANDLED : UI_IGNORED;

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "spawn.h"
 #include "speech.h"
 #include "util.h"
 
@@ -78,9 +79,7 @@ speech_reset(struct speech *sp)
 void
 speech_tick(struct speech *sp)
 {
-	if (sp == NULL || sp->child <= 0)
-		return;
-	if (waitpid(sp->child, NULL, WNOHANG) == sp->child)
+	if (sp != NULL && sp->child > 0 && spawn_reap(sp->child, NULL))
 		sp->child = 0;
 }
 
@@ -89,16 +88,7 @@ speech_stop(struct speech *sp)
 {
 	if (sp == NULL || sp->child <= 0)
 		return;
-	/* The whole group: a speech_command pipeline has more than one. */
-	kill(-sp->child, SIGTERM);
-	/* The synthesizer ends at once on SIGTERM; reap it so it leaves no
-	 * zombie, without waiting on a stubborn one. */
-	for (int i = 0; i < 20 && waitpid(sp->child, NULL, WNOHANG) == 0; i++)
-		usleep(1000);
-	if (waitpid(sp->child, NULL, WNOHANG) == 0) {
-		kill(-sp->child, SIGKILL);
-		waitpid(sp->child, NULL, 0);
-	}
+	spawn_kill(sp->child);
 	sp->child = 0;
 }
 
@@ -132,56 +122,35 @@ log_utterance(struct speech *sp, enum lang l, const char *text)
 static void
 synthesize(struct speech *sp, enum lang l, const char *text)
 {
-	int in[2];
 	char rate[16], volume[16];
+	char *env[4] = { NULL };
 
-	if (pipe2(in, O_CLOEXEC) < 0)
-		return;
 	snprintf(rate, sizeof rate, "%d", sp->rate);
 	snprintf(volume, sizeof volume, "%d", sp->volume);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(in[0]);
-		close(in[1]);
-		return;
-	}
-	if (pid == 0) {
-		setpgid(0, 0);
-		int null = open("/dev/null", O_WRONLY);
-		dup2(in[0], STDIN_FILENO);
-		/* Never draw over the screen. */
-		if (null >= 0) {
-			dup2(null, STDOUT_FILENO);
-			dup2(null, STDERR_FILENO);
-		}
-		signal(SIGPIPE, SIG_DFL);
-		if (sp->cfg->command != NULL) {
-			setenv("OPASTIN_LANG", lang_code(l), 1);
-			setenv("OPASTIN_RATE", rate, 1);
-			setenv("OPASTIN_VOLUME", volume, 1);
-			execl("/bin/sh", "sh", "-c", sp->cfg->command, (char *)NULL);
-		} else if (sp->cfg->wav != NULL) {
-			execlp("espeak-ng", "espeak-ng", "-v", lang_code(l), "-s", rate,
-			    "-a", volume, "-w", sp->cfg->wav, "--stdin", (char *)NULL);
-		} else {
-			execlp("espeak-ng", "espeak-ng", "-v", lang_code(l), "-s", rate,
-			    "-a", volume, "--stdin", (char *)NULL);
-		}
-		_exit(127);
-	}
-	setpgid(pid, pid);	/* in both, so neither races the other */
-	close(in[0]);
-	/* Never wait on a slow reader: a pipe takes 64 KiB at once, and an
-	 * utterance is cut well below that. */
-	signal(SIGPIPE, SIG_IGN);
-	fcntl(in[1], F_SETFL, O_NONBLOCK);
 	size_t n = strlen(text);
 	if (n > SPEECH_MAX_UTTERANCE)
 		n = SPEECH_MAX_UTTERANCE;
-	ssize_t w = write(in[1], text, n);
-	(void)w;
-	close(in[1]);
-	sp->child = pid;
+	if (sp->cfg->command != NULL) {
+		/* speech_command is documented as a shell command (a site may
+		 * pipe espeak-ng into its player), unlike print_command. */
+		char *argv[] = { "/bin/sh", "-c", (char *)sp->cfg->command, NULL };
+		env[0] = xasprintf("OPASTIN_LANG=%s", lang_code(l));
+		env[1] = xasprintf("OPASTIN_RATE=%s", rate);
+		env[2] = xasprintf("OPASTIN_VOLUME=%s", volume);
+		sp->child = spawn_with_input(argv, env, text, n);
+		for (int i = 0; i < 3; i++)
+			free(env[i]);
+	} else if (sp->cfg->wav != NULL) {
+		char *argv[] = { "espeak-ng", "-v", (char *)lang_code(l), "-s", rate,
+		    "-a", volume, "-w", (char *)sp->cfg->wav, "--stdin", NULL };
+		sp->child = spawn_with_input(argv, NULL, text, n);
+	} else {
+		char *argv[] = { "espeak-ng", "-v", (char *)lang_code(l), "-s", rate,
+		    "-a", volume, "--stdin", NULL };
+		sp->child = spawn_with_input(argv, NULL, text, n);
+	}
+	if (sp->child < 0)
+		sp->child = 0;
 }
 
 void

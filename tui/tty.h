@@ -32,8 +32,16 @@
 	X(ROLE_ERROR,    COLOR_RED,     -1,           COLOR_RED,     COLOR_WHITE,  A_BOLD) \
 	X(ROLE_NOTICE,   COLOR_YELLOW,  -1,           COLOR_YELLOW,  COLOR_BLACK,  A_BOLD) \
 	X(ROLE_LINK,     COLOR_CYAN,    -1,           COLOR_CYAN,    COLOR_BLACK,  A_UNDERLINE) \
-	X(ROLE_BUTTON,   COLOR_BLACK,   COLOR_WHITE,  COLOR_BLACK,   COLOR_WHITE,  A_REVERSE)
+	X(ROLE_BUTTON,   COLOR_BLACK,   COLOR_WHITE,  COLOR_BLACK,   COLOR_WHITE,  A_REVERSE) \
+	X(ROLE_QR,       COLOR_BLACK,   COLOR_WHITE,  COLOR_BLACK,   COLOR_WHITE,  A_REVERSE) \
+	X(ROLE_QR_DARK,  COLOR_WHITE,   COLOR_BLACK,  COLOR_WHITE,   COLOR_BLACK,  A_NORMAL)
 
+/*
+ * ROLE_QR is a QR code's paper and ink: black on white in every theme, so
+ * that the code reads dark on light whatever the terminal's background.
+ * Without colours its paper is the terminal's foreground (reverse video):
+ * light on a dark screen.  ROLE_QR_DARK is a dark module drawn as a space.
+ */
 enum role {
 #define X(name, fg, bg, hcfg, hcbg, mono) name,
 	TTY_ROLES(X)

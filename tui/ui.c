@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "log.h"
+#include "print.h"
 #include "speech.h"
 #include "text.h"
 #include "ui.h"
@@ -68,6 +69,7 @@ struct ui {
 	long long idle_deadline;	/* ms: when the session resets */
 	int idle_factor;		/* 1, doubled by each "more time" */
 	struct staff_guard staff;
+	struct print_job print;		/* the printout being printed */
 };
 
 static void idle_restart(struct ui *);
@@ -97,6 +99,7 @@ void
 ui_free(struct ui *ui)
 {
 	pop_all(ui);
+	print_stop(&ui->print);
 	wipe_free_str(ui->spoken_focus);
 	free(ui->message);
 	free(ui->title);
@@ -254,6 +257,51 @@ ui_more_time(struct ui *ui)
 	ui->idle_factor *= 2;
 	idle_restart(ui);
 	log_info("idle timeout extended to %lld s", ui_idle_timeout_ms(ui) / 1000);
+}
+
+/* ---- Printing: the command runs while the interface goes on ---- */
+
+bool
+ui_can_print(struct ui *ui)
+{
+	return ui->session->conf->print_command != NULL;
+}
+
+void
+ui_print(struct ui *ui, const char *text)
+{
+	if (print_busy(&ui->print)) {
+		/* TRANSLATORS: when the citizen asks to print again before
+		   the first printout is done. */
+		ui_message(ui, ROLE_NOTICE, "%s", _("Printing. Please wait a moment."));
+		return;
+	}
+	if (!print_start(&ui->print, ui->session->conf->print_command, text)) {
+		log_warn("print_command could not be started");
+		char *why = print_outcome_text(PRINT_NOT_RUN, 0);
+		ui_message(ui, ROLE_ERROR, "%s", why);
+		free(why);
+		return;
+	}
+	/* TRANSLATORS: while the printer command runs. */
+	ui_message(ui, ROLE_NOTICE, "%s", _("Printing…"));
+}
+
+static void
+print_tick(struct ui *ui)
+{
+	int status;
+	enum print_outcome o = print_poll(&ui->print, now_ms(), &status);
+
+	if (o == PRINT_RUNNING)
+		return;
+	if (o == PRINT_TIMED_OUT)
+		log_warn("print_command did not finish within %d s: stopped", PRINT_TIMEOUT_MS / 1000);
+	else if (o != PRINT_DONE)
+		log_warn("print_command failed with status %d", status);
+	char *msg = print_outcome_text(o, status);
+	ui_message(ui, o == PRINT_DONE ? ROLE_NOTICE : ROLE_ERROR, "%s", msg);
+	free(msg);
 }
 
 /* Anything of a citizen's on the screen or in the session. */
@@ -1201,6 +1249,7 @@ ui_run(struct ui *ui)
 		while (read_key(&key) == 0)
 			dispatch(ui, key);
 		speech_tick(ui->speech);
+		print_tick(ui);
 		check_idle(ui);
 		/* A reply changed the model (say the screen anew), the spinner
 		 * turns, or a countdown runs. */

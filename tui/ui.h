@@ -88,8 +88,15 @@ extern const struct screen_ops screen_idle;
 extern const struct screen_ops screen_pin;
 extern const struct screen_ops screen_staff;
 extern const struct screen_ops screen_summary;
+extern const struct screen_ops screen_qr;
+extern const struct screen_ops screen_print;
 /* The service focused on the results screen, given its state. */
 size_t screen_results_focus(void *);
+/* Open the QR code of service i of the session's results. */
+void screen_qr_open(struct ui *, size_t i);
+/* Open the printing of count services of the results from first on,
+ * which first says what the printout holds. */
+void screen_print_open(struct ui *, size_t first, size_t count);
 
 struct speech;
 /* The ui borrows the speech (NULL: no speech at all). */
@@ -125,6 +132,12 @@ long long ui_idle_timeout_ms(struct ui *);
 long long ui_idle_left_ms(struct ui *);
 /* "More time": double what is left of the idle time. */
 void ui_more_time(struct ui *);
+
+/* Whether print_command is set: only then is printing offered. */
+bool ui_can_print(struct ui *);
+/* Print a summary through print_command, without waiting for it; the
+ * message line says when it is done or why it failed. */
+void ui_print(struct ui *, const char *text);
 
 /* Say something now (an error, a notice), when speech is on. */
 void ui_say(struct ui *, const char *text);
