@@ -17,6 +17,7 @@
 #include "ptv.h"
 #include "sync.h"
 #include "text.h"
+#include "secmem.h"
 #include "util.h"
 
 /* ---- Pure parts ------------------------------------------------------- */
@@ -357,7 +358,7 @@ map_services(struct syncer *s, json_t *services, emit_fn emit, char **cause)
 			s->nskipped++;
 			continue;
 		}
-		char *line = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		char *line = secmem_json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		struct cat_service check;
 		char *bad = NULL;
 		if (catalogue_parse_service(s->checker, line, 1, &check, &bad) < 0) {
