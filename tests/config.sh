@@ -2,7 +2,7 @@
 # The configuration file: every error names FILE:LINE and exits 1 before
 # the terminal is touched; a file holding a secret that others can read
 # is refused; --check-config says what it checked; --hash-pin makes the
-# staff_pin_hash line and refuses a PIN that is not 4 to 12 digits.
+# staff_pin_hash line and refuses a PIN that is not 6 to 12 digits.
 #
 # No terminal here: stdin is /dev/null and stdout a file.  A configuration
 # that were accepted would then stop at "the kiosk needs a terminal"
@@ -100,7 +100,7 @@ ok_if "... saying to use --hash-pin" has "$err" "staff_pin_hash is not a hash"
 ok_if "... and never printing it" sh -c '! grep -q 1234 "$1"' - "$err"
 
 # --- Secrets in a file others can read ------------------------------
-hashline=$(echo 2468 | "$OPASTIN" --hash-pin 2>/dev/null)
+hashline=$(echo 246813 | "$OPASTIN" --hash-pin 2>/dev/null)
 for secret in "$hashline" "client_secret = s3cret-value"; do
 	key=${secret%% =*}
 	printf '%s\n' "# kiosk" "mode = kiosk" "$secret" >"$conf"
@@ -152,20 +152,26 @@ ok_if "... saying a PIN has only digits" has "$err" "only digits"
 ok_if "... and prints no line" test ! -s "$out"
 hash_pin 12
 ok_if "--hash-pin with 12 fails with status 2" test "$rc" -eq 2
-ok_if "... saying how many digits a PIN has" has "$err" "4 to 12 digits"
+ok_if "... saying how many digits a PIN has" has "$err" "6 to 12 digits, not 2"
+hash_pin 2468
+ok_if "--hash-pin with 4 digits fails with status 2" test "$rc" -eq 2
+ok_if "... saying a PIN has at least 6 digits" has "$err" "6 to 12 digits, not 4"
+ok_if "... and prints no line" test ! -s "$out"
+hash_pin 12345
+ok_if "--hash-pin with 5 digits fails with status 2" test "$rc" -eq 2
 hash_pin 1234567890123
 ok_if "--hash-pin with 13 digits fails with status 2" test "$rc" -eq 2
 "$OPASTIN" --hash-pin </dev/null >"$out" 2>"$err"
 rc=$?
 ok_if "--hash-pin with no PIN at all fails with status 2" test "$rc" -eq 2
-hash_pin 2468
-ok_if "--hash-pin with 2468 exits 0" test "$rc" -eq 0
+hash_pin 246813
+ok_if "--hash-pin with 246813 exits 0" test "$rc" -eq 0
 ok_if "the printed line starts with \"staff_pin_hash = \$\"" \
     sh -c 'head -n 1 "$1" | grep -q "^staff_pin_hash = \\$"' - "$out"
 ok_if "it prints one line" test "$(wc -l <"$out")" -eq 1
-ok_if "the line does not hold the PIN" sh -c '! grep -q 2468 "$1"' - "$out"
+ok_if "the line does not hold the PIN" sh -c '! grep -q 246813 "$1"' - "$out"
 first=$(cat "$out")
-hash_pin 2468
+hash_pin 246813
 ok_if "the hash is salted: the same PIN hashes differently" test "$(cat "$out")" != "$first"
 write_conf "mode = kiosk" "$first"
 run --config "$conf" --assets "$ASSETS" --check-config

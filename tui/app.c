@@ -104,7 +104,9 @@ hash_pin(void)
 	char *cause = NULL;
 
 	if (tty) {
-		fprintf(stderr, "%s", _("Staff PIN (4 to 12 digits): "));
+		/* TRANSLATORS: the prompt of opastin --hash-pin; %1$d and
+		 * %2$d are the fewest and most digits (6 and 12). */
+		fprintf(stderr, _("Staff PIN (%1$d to %2$d digits): "), STAFF_PIN_MIN, STAFF_PIN_MAX);
 		quiet = old;
 		quiet.c_lflag &= (tcflag_t)~ECHO;
 		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);

@@ -8,6 +8,7 @@
 
 #include "aurora.h"
 #include "text.h"
+#include "secmem.h"
 #include "util.h"
 
 static json_t *
@@ -43,7 +44,7 @@ filters(const struct profile *p, const struct codes *classes)
 static char *
 dump(json_t *root)
 {
-	char *s = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *s = secmem_json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(root);
 	return s;
 }

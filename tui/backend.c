@@ -334,6 +334,16 @@ backend_cancel(struct backend *b)
 	}
 }
 
+void
+backend_forget(struct backend *b)
+{
+	if (b == NULL)
+		return;
+	backend_cancel(b);
+	net_forget(b->net);
+	job_clear(&b->job);
+}
+
 bool
 backend_busy(const struct backend *b)
 {

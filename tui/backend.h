@@ -67,6 +67,10 @@ void backend_feedback(struct backend *, const char *recommendation_id,
     const char *service_id, int score, enum lang);
 /* Cancel the request in flight (its callback runs with BACKEND_CANCELLED). */
 void backend_cancel(struct backend *);
+/* For the session reset: cancel the job and any feedback in flight, and
+ * close the connections, so that no buffer of libcurl's or OpenSSL's
+ * keeps a request (net_forget). */
+void backend_forget(struct backend *);
 bool backend_busy(const struct backend *);
 
 /* For the main loop: wait for the terminal fd and the network together;

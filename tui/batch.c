@@ -11,6 +11,7 @@
 #include "present.h"
 #include "profile.h"
 #include "recommend.h"
+#include "secmem.h"
 #include "util.h"
 
 static json_t *
@@ -166,7 +167,7 @@ batch_json(const struct results *r, const char *fallback_reason, const struct qu
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(root, "recommended_services", list);
-	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
+	char *text = secmem_json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(4));
 	json_decref(root);
 	char *out = xasprintf("%s\n", text);
 	free(text);

@@ -11,6 +11,7 @@
 #include "cache.h"
 #include "sync.h"
 #include "text.h"
+#include "secmem.h"
 #include "util.h"
 
 void
@@ -254,7 +255,7 @@ header_line(const struct cache_header *h)
 	json_t *j = json_pack("{s:s,s:i,s:s,s:s,s:s,s:s}", "format", CACHE_FORMAT,
 	    "version", CACHE_VERSION, "source", h->source, "synced", s1,
 	    "full_synced", s2, "municipalities", h->municipalities);
-	char *line = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *line = secmem_json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(j);
 	free(s1);
 	free(s2);

@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include "app.h"
+#include "secmem.h"
 
 int
 main(int argc, char **argv)
 {
+	/* Before anything allocates through jansson or OpenSSL. */
+	secmem_install();
 	return app_main(argc, argv);
 }

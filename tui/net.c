@@ -8,7 +8,9 @@
 
 #include <curl/curl.h>
 
+#include "log.h"
 #include "net.h"
+#include "secmem.h"
 #include "text.h"
 #include "util.h"
 
@@ -34,7 +36,8 @@ struct request {
 
 struct net {
 	const struct net_config *cfg;
-	CURLM *multi;		/* created on the first request */
+	CURLM *multi;		/* created on the first request; net_forget ends it */
+	CURLSH *share;		/* the TLS sessions, kept across net_forget */
 	struct request *requests;
 	long next_id;
 	long connects;
@@ -208,7 +211,22 @@ net_free(struct net *n)
 	}
 	if (n->multi != NULL)
 		curl_multi_cleanup(n->multi);
+	if (n->share != NULL)
+		curl_share_cleanup(n->share);
 	free(n);
+}
+
+void
+net_forget(struct net *n)
+{
+	if (n == NULL)
+		return;
+	net_cancel_all(n);
+	/* Closing the connections frees what libcurl and OpenSSL kept for
+	 * them, through the wiping allocators. */
+	if (n->multi != NULL)
+		curl_multi_cleanup(n->multi);
+	n->multi = NULL;
 }
 
 static size_t
@@ -283,11 +301,21 @@ static int
 start_curl(struct net *n, char **cause)
 {
 	if (!curl_ready) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		/* libcurl's buffers hold the requests, with what the citizen
+		 * typed or chose: they are wiped when freed. */
+		if (curl_global_init_mem(CURL_GLOBAL_DEFAULT, secmem_malloc, secmem_free,
+		    secmem_realloc, secmem_strdup, secmem_calloc) != CURLE_OK) {
 			*cause = xstrdup("libcurl could not start");
 			return -1;
 		}
 		curl_ready = true;
+		if (!secmem_openssl_wipes())
+			log_warn("OpenSSL allocated before its wiping allocators were set: its freed buffers are not wiped");
+	}
+	if (n->share == NULL) {
+		n->share = curl_share_init();
+		if (n->share != NULL)
+			curl_share_setopt(n->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
 	}
 	if (n->multi == NULL) {
 		n->multi = curl_multi_init();
@@ -300,7 +328,8 @@ start_curl(struct net *n, char **cause)
  * against ca_file (or the system's CAs), the proxy.  Size caps differ:
  * net_post keeps a capped body, net_probe none. */
 static void
-set_common(struct request *r, const struct net_config *c, const char *protocols,
+set_common(const struct net *n, struct request *r, const struct net_config *c,
+    const char *protocols,
     long connect_ms, long timeout_ms)
 {
 	CURL *e = r->easy;
@@ -333,6 +362,8 @@ set_common(struct request *r, const struct net_config *c, const char *protocols,
 		/* "" turns off the proxies of the environment. */
 		curl_easy_setopt(e, CURLOPT_PROXY, "");
 	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+	if (n->share != NULL)
+		curl_easy_setopt(e, CURLOPT_SHARE, n->share);
 }
 
 static long
@@ -406,7 +437,7 @@ net_post(struct net *n, const char *path, const char *body, enum lang lang,
 	free(al);
 
 	CURL *e = r->easy;
-	set_common(r, c, c->allow_insecure_http ? "https,http" : "https", connect_ms(c), transfer_ms(c));
+	set_common(n, r, c, c->allow_insecure_http ? "https,http" : "https", connect_ms(c), transfer_ms(c));
 	curl_easy_setopt(e, CURLOPT_POST, 1L);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDS, r->body);
 	curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)strlen(r->body));
@@ -440,7 +471,7 @@ net_probe(struct net *n, const char *url, enum net_method method, long timeout_m
 	 * credentials and pin are for the backend alone. */
 	if (timeout_ms < 1)
 		timeout_ms = 1;
-	set_common(r, n->cfg, "https", timeout_ms, timeout_ms);
+	set_common(n, r, n->cfg, "https", timeout_ms, timeout_ms);
 	if (method == NET_HEAD)
 		curl_easy_setopt(r->easy, CURLOPT_NOBODY, 1L);
 	else
@@ -464,7 +495,7 @@ net_get(struct net *n, const char *url, net_done done, void *arg, char **cause)
 	r->headers = curl_slist_append(r->headers, "Accept: application/json");
 	/* Only ca_file, proxy, the time limits and the size cap of the
 	 * configuration: the backend's credentials and pin are its own. */
-	set_common(r, c, c->allow_insecure_http ? "https,http" : "https", connect_ms(c), transfer_ms(c));
+	set_common(n, r, c, c->allow_insecure_http ? "https,http" : "https", connect_ms(c), transfer_ms(c));
 	curl_easy_setopt(r->easy, CURLOPT_HTTPGET, 1L);
 	curl_easy_setopt(r->easy, CURLOPT_HTTPHEADER, r->headers);
 	curl_easy_setopt(r->easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->cap);

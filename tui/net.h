@@ -6,6 +6,9 @@
  * and every transfer together, then calls net_run() to move the
  * transfers along; finished requests call their callback from there.
  *
+ * libcurl, and OpenSSL under it, allocate through secmem.h's allocators,
+ * which wipe what they free: the requests carry what a citizen typed.
+ *
  * Nothing touches libcurl until the first request, so the first screen
  * appears before any network or TLS set-up.  All requests of one struct
  * net share its connection cache, so a session's requests reuse one
@@ -134,6 +137,12 @@ long net_get(struct net *, const char *url, net_done, void *arg, char **cause);
  * not a URL.  The result is as untrusted as ref.
  */
 char *net_url_resolve(const char *base, const char *ref);
+
+/* Cancel every request and close every connection: what libcurl and
+ * OpenSSL buffered for them is freed, and wiped (secmem.h).  For the
+ * session reset.  The TLS sessions stay, for the next connection to
+ * resume; the next request connects anew. */
+void net_forget(struct net *);
 
 /* Cancel one request (its callback runs with NET_CANCELLED) or all. */
 void net_cancel(struct net *, long id);

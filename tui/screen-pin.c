@@ -1,6 +1,6 @@
 /*
- * screen-pin.c: the staff PIN, after F12.  Digits show as dots; five
- * wrong PINs lock the staff menu for a minute.  The PIN is wiped from
+ * screen-pin.c: the staff PIN, after F12.  Digits show as dots; wrong
+ * PINs lock the staff menu for longer and longer (staff.h).  The PIN is wiped from
  * memory as soon as it is checked.
  */
 #include "config.h"
@@ -52,8 +52,12 @@ check(struct ui *ui, struct pin *p)
 		ui_push(ui, &screen_staff);
 		return;
 	}
-	log_warn("wrong staff PIN%s", staff_locked(g, now_ms(), NULL) ?
-	    "; staff menu locked for a minute" : "");
+	log_warn("wrong staff PIN");
+	if (staff_locked(g, now_ms(), NULL)) {
+		long long min = g->lock_ms / 60000;
+		log_warn("staff PIN locked for %lld minute%s after %d wrong PINs",
+		    min, min == 1 ? "" : "s", g->failures);
+	}
 	ui_message(ui, ROLE_ERROR, "%s", _("Wrong PIN."));
 }
 
@@ -87,8 +91,13 @@ pin_draw(struct ui *ui, void *data)
 	ui_header(ui, _("Staff"), NULL);
 	ui_body(ui, &y, &x, &h, &w);
 	if (staff_locked(ui_staff_guard(ui), now_ms(), &left)) {
+		long long s = (left + 999) / 1000, min = (s + 59) / 60;
 		/* TRANSLATORS: %lld is a number of seconds. */
-		char *msg = xasprintf(_("Too many wrong PINs. Try again in %lld s."), (left + 999) / 1000);
+		char *msg = s <= 60 ? xasprintf(_("Too many wrong PINs. Try again in %lld s."), s) :
+		    /* TRANSLATORS: the staff menu is locked for longer than
+		     * a minute; %lld is the minutes left, rounded up. */
+		    xasprintf(ngettext("Too many wrong PINs. Try again in %lld minute.",
+		    "Too many wrong PINs. Try again in %lld minutes.", (unsigned long)min), min);
 		ui_wrap(ui, y, x, w, 3, ROLE_ERROR, msg);
 		free(msg);
 		return;

@@ -63,8 +63,12 @@ session_free(struct session *s)
 void
 session_reset(struct session *s)
 {
-	/* A request in flight is cancelled and its answer never shown. */
+	/* A request in flight is cancelled and its answer never shown;
+	 * the connections close, and the libraries' buffers with the
+	 * requests are wiped as they are freed. */
 	session_cancel(s);
+	if (s->backend != NULL)
+		backend_forget(s->backend);
 	drop_results(s);
 	profile_wipe(&s->profile);
 	wipe(s->search, sizeof s->search);

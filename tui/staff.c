@@ -2,9 +2,11 @@
 
 #include <crypt.h>
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "staff.h"
 #include "util.h"
 
@@ -13,15 +15,21 @@ staff_hash_pin(const char *pin, char **cause)
 {
 	size_t n = strlen(pin);
 
-	if (n < STAFF_PIN_MIN || n > STAFF_PIN_MAX) {
-		*cause = xasprintf("a PIN has %d to %d digits", STAFF_PIN_MIN, STAFF_PIN_MAX);
-		return NULL;
-	}
 	for (size_t i = 0; i < n; i++) {
 		if (!isdigit((unsigned char)pin[i])) {
-			*cause = xstrdup("a PIN has only digits");
+			/* TRANSLATORS: opastin --hash-pin refuses a PIN with
+			 * something else than the digits 0 to 9. */
+			*cause = xstrdup(_("a staff PIN has only digits"));
 			return NULL;
 		}
+	}
+	if (n < STAFF_PIN_MIN || n > STAFF_PIN_MAX) {
+		/* TRANSLATORS: opastin --hash-pin refuses a PIN too short
+		 * or too long; %1$d is the fewest digits (6), %2$d the most
+		 * (12), %3$zu how many were given. */
+		*cause = xasprintf(_("a staff PIN has %1$d to %2$d digits, not %3$zu"),
+		    STAFF_PIN_MIN, STAFF_PIN_MAX, n);
+		return NULL;
 	}
 	/* NULL prefix: libcrypt's strongest default (yescrypt on Debian). */
 	char *salt = crypt_gensalt_ra(NULL, 0, NULL, 0);
@@ -106,19 +114,47 @@ staff_locked(const struct staff_guard *g, long long now, long long *left_ms)
 	return false;
 }
 
+long long
+staff_lock_ms(int failures)
+{
+	/* With 6 digits and these times, a guesser gets about 120 PINs a
+	 * day: the whole space takes over 20 000 years. */
+	static const long long minutes[] = { 1, 5, 15, 60 };
+
+	if (failures < STAFF_MAX_FAILURES || failures % STAFF_MAX_FAILURES != 0)
+		return 0;
+	size_t k = (size_t)(failures / STAFF_MAX_FAILURES) - 1;
+	if (k >= nitems(minutes))
+		k = nitems(minutes) - 1;
+	return minutes[k] * 60 * 1000;
+}
+
+bool
+staff_record(struct staff_guard *g, bool right, long long now)
+{
+	if (right) {
+		g->failures = 0;
+		g->locked_until = 0;
+		g->lock_ms = 0;
+		return false;
+	}
+	/* At five an hour, INT_MAX is out of reach. */
+	if (g->failures < INT_MAX)
+		g->failures++;
+	long long ms = staff_lock_ms(g->failures);
+	if (ms == 0)
+		return false;
+	g->lock_ms = ms;
+	g->locked_until = now + ms;
+	return true;
+}
+
 bool
 staff_attempt(struct staff_guard *g, const char *hash, const char *pin, long long now)
 {
 	if (staff_locked(g, now, NULL))
 		return false;
-	if (staff_pin_matches(hash, pin)) {
-		g->failures = 0;
-		g->locked_until = 0;
-		return true;
-	}
-	if (++g->failures >= STAFF_MAX_FAILURES) {
-		g->failures = 0;
-		g->locked_until = now + STAFF_LOCK_MS;
-	}
-	return false;
+	bool right = staff_pin_matches(hash, pin);
+	staff_record(g, right, now);
+	return right;
 }

@@ -17,6 +17,7 @@
 #include "ptv.h"
 #include "sync.h"
 #include "text.h"
+#include "secmem.h"
 #include "util.h"
 
 /* ---- Pure parts ------------------------------------------------------- */
@@ -371,7 +372,7 @@ map_services(struct syncer *s, json_t *services, emit_fn emit, char **cause)
 		}
 		/* Relevance needs two digits, not seventeen: a smaller cache
 		 * is a faster one to read. */
-		char *line = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER |
+		char *line = secmem_json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER |
 		    JSON_REAL_PRECISION(3));
 		struct cat_service check;
 		char *bad = NULL;

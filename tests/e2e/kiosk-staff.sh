@@ -1,11 +1,12 @@
 #!/bin/sh
 # The staff menu of a kiosk: F12 and the staff PIN open it; a wrong PIN
-# does not, and five wrong ones lock it; from it staff quit, read the
+# does not, and wrong ones lock it for longer and longer (the times
+# themselves are checked over a fake clock in tests/unit/test-staff.c); from it staff quit, read the
 # diagnostics and switch to counter mode.  Without a PIN configured, F12
 # does nothing.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-pin=4821
+pin=482105
 hashline=$(echo "$pin" | "$OPASTIN" --hash-pin 2>/dev/null)
 conf="$tmpdir/opastin.conf"
 printf '%s\n' "mode = kiosk" "$hashline" >"$conf"
@@ -24,7 +25,7 @@ enter_pin() {
 wrong_pin() {
 	type 9
 	wait_gone "Wrong PIN." 5 || return 1
-	type 999
+	type 99999
 	keys Enter
 	wait_for "Wrong PIN." 5
 }
@@ -38,7 +39,7 @@ ok_if "the PIN's digits show as dots" wait_for "••"
 ok_if "the PIN's digits are not shown" not_shown "12"
 keys BSpace BSpace
 wait_gone "•" 5 >/dev/null
-enter_pin 9999
+enter_pin 999999
 ok_if "a wrong PIN says so" wait_for "Wrong PIN."
 ok_if "a wrong PIN does not open the staff menu" not_shown "Staff menu"
 type 1
@@ -86,7 +87,7 @@ start_with 80 24 "" "$log" --config "$conf" --lang en --log-stderr
 wait_for "Find the public services" >/dev/null
 keys F12
 wait_for "Staff PIN, then Enter:" 5 >/dev/null
-enter_pin 1111
+enter_pin 111111
 wait_for "Wrong PIN." 5 >/dev/null
 n=1
 while [ "$n" -lt 4 ] && wrong_pin; do n=$((n + 1)); done
@@ -115,7 +116,8 @@ enter_pin "$pin"
 after_keys
 ok_if "the right PIN again does not open the menu" not_shown "Staff menu"
 ok_if "the program is still running" not_shown "[opastin exited]"
-ok_if "the log says the menu is locked" grep -q "staff menu locked for a minute" "$log"
+ok_if "the log says the PIN is locked, for how long and after how many" \
+    grep -q "staff PIN locked for 1 minute after 5 wrong PINs" "$log"
 ok_if "no staff login while locked" sh -c '! grep -q "staff login" "$1"' - "$log"
 
 # Without staff_pin_hash there is no staff menu.

@@ -6,8 +6,8 @@
 # the staff PIN.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-pin=5937
-wrong=8642
+pin=593716
+wrong=864205
 hashline=$(echo "$pin" | "$OPASTIN" --hash-pin 2>/dev/null)
 conf="$tmpdir/opastin.conf"
 printf '%s\n' "mode = kiosk" "$hashline" >"$conf"
@@ -117,7 +117,7 @@ never "wrong staff PIN" "$wrong"
 never "PIN hash" "\$y\$"
 
 # Every line is one of the operational events the program logs.
-events='^opastin: (started in |stopped$|session reset$|idle timeout|staff login$|staff quit$|warning: wrong staff PIN|mode changed to |staff diagnostics: |backend: )'
+events='^opastin: (started in |stopped$|session reset$|idle timeout|staff login$|staff quit$|warning: wrong staff PIN|warning: staff PIN locked for [0-9]+ minutes? after [0-9]+ wrong PINs$|mode changed to |staff diagnostics: |backend: )'
 other=$(printf '%s\n' "$body" | grep -vE "$events" || true)
 ok_if "every line of the log is an operational event" test -z "$other"
 [ -z "$other" ] || diag "other lines:" "$other"

@@ -232,7 +232,7 @@ rm -f "$speech_log"
 log_at=0
 L=sv
 ok_translated sv 'Staff PIN, then Enter:' '%zu digit entered' 'Staff menu'
-hash_line=$(echo 1234 | "$OPASTIN" --hash-pin)
+hash_line=$(echo 123456 | "$OPASTIN" --hash-pin)
 ok_if "pin: --hash-pin makes a configuration line" \
     eval 'printf "%s\n" "$hash_line" | grep -q "^staff_pin_hash = \\$"'
 printf 'mode = kiosk\nspeech = always\nspeech_log = %s\n%s\n' "$speech_log" "$hash_line" >"$conf"
@@ -243,16 +243,16 @@ keys F12
 ok_if "pin: the PIN screen is said" wait_said "$(only "$(t 'Staff PIN, then Enter:')")"
 pin_start=$log_at
 digits() { format "$(msgn sv '%zu digit entered' '%zu digits entered' "$1")" "$1"; }
-for d in 1 2 3 4; do
+for d in 1 2 3 4 5 6; do
 	keys $d
 	ok_if "pin: after digit $d, \"$(digits $d)\" is said" wait_said "$(only "$(digits $d)")"
 done
 keys Enter
 ok_if "pin: the right PIN opens the staff menu, which is said" \
     wait_said "$(utt "$(t 'Staff menu')")"
-ok_if "pin: \"1234\" is nowhere in the speech log" eval '! grep -q 1234 "$speech_log"'
+ok_if "pin: \"123456\" is nowhere in the speech log" eval '! grep -q 123456 "$speech_log"'
 ok_if "pin: no digit typed is said by itself" \
     eval '! grep -Eq "^sv$TAB[0-9 ,.]+\$" "$speech_log"'
 ok_if "pin: on the PIN screen only the prompt and the counts are said" \
-    eval '[ -z "$(sed -n "$((pin_start + 1)),$((pin_start + 4))p" "$speech_log" | grep -Fvx -e "sv$TAB$(digits 1)" -e "sv$TAB$(digits 2)" -e "sv$TAB$(digits 3)" -e "sv$TAB$(digits 4)")" ]'
+    eval '[ -z "$(sed -n "$((pin_start + 1)),$((pin_start + 6))p" "$speech_log" | grep -Fvx -e "sv$TAB$(digits 1)" -e "sv$TAB$(digits 2)" -e "sv$TAB$(digits 3)" -e "sv$TAB$(digits 4)" -e "sv$TAB$(digits 5)" -e "sv$TAB$(digits 6)")" ]'
 finish

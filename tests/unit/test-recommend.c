@@ -89,8 +89,11 @@ build(struct catalogue *cat, const struct def *defs, size_t n)
 		push_all(&s->groups, &s->ngroups, d->groups, 2);
 		push_all(&s->municipalities, &s->nmunicipalities, d->munis, 2);
 		memcpy(s->relevance, d->rel, sizeof s->relevance);
-		/* Each condition of for_any is a situation of its own. */
-		for (size_t c = 0; c < QUEST_MAX_CONDITIONS; c++)
+		/* Each condition of for_any is a situation of its own.
+		 * for_any has 32 bits: shifting 1u by 32 or more is
+		 * undefined (UBSan), and on x86 it wrapped, adding
+		 * conditions 32 to 63 that no test meant. */
+		for (size_t c = 0; c < QUEST_MAX_CONDITIONS && c < sizeof d->for_any * 8; c++)
 			if (d->for_any & (1u << c))
 				s->elig.forv.v[s->elig.forv.n++] = COND_BIT(c);
 		s->elig.unless_no = d->unless_no;
