@@ -26,10 +26,28 @@
 #include "ui.h"
 #include "util.h"
 
+/* Each line of cause (a configuration may have many errors) on a line
+ * of its own, "opastin: " before it. */
 static void
 fail(const char *cause)
 {
-	fprintf(stderr, "opastin: %s\n", cause);
+	for (const char *p = cause;;) {
+		size_t n = strcspn(p, "\n");
+		fprintf(stderr, "opastin: %.*s\n", (int)n, p);
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+}
+
+/* The configuration's errors so far, if any. */
+static void
+fail_conf(const struct conf *c)
+{
+	char *all = conf_errors(c);
+	if (all != NULL)
+		fail(all);
+	free(all);
 }
 
 /* Is there a directory at PATH?  When the assets directory is missing
@@ -206,17 +224,26 @@ run(int argc, char **argv)
 	const char *conf_path = o.config;
 	if (conf_path == NULL && access(conf_default_path(), F_OK) == 0)
 		conf_path = conf_default_path();
+	/* A file with errors is not refused at once: the checks against
+	 * the assets below may find more, and an admin should see them all
+	 * in one run.  A file that could not be read at all is refused. */
 	if (conf_path != NULL && conf_load(&conf, conf_path, &cause) < 0) {
-		fail(cause);
+		if (conf.nerrors == 0) {
+			fail(cause);
+			free(cause);
+			conf_free(&conf);
+			return EXIT_BROKEN;
+		}
 		free(cause);
-		conf_free(&conf);
-		return EXIT_BROKEN;
+		cause = NULL;
 	}
 	if (apply_overrides(&conf, &o, &cause) < 0) {
+		fail_conf(&conf);
 		fail(cause);
 		free(cause);
+		bool broken = conf.nerrors > 0;
 		conf_free(&conf);
-		return EXIT_USAGE;
+		return broken ? EXIT_BROKEN : EXIT_USAGE;
 	}
 	const char *assets_dir = o.assets ? o.assets : assets_default_dir();
 	if (!is_directory(assets_dir)) {
@@ -225,13 +252,22 @@ run(int argc, char **argv)
 		   as they are (DIR as in --help). */
 		cause = xasprintf(_("the assets directory %s does not exist: install Opastin with \"make install\", give another directory with --assets DIR, or in the build tree use \"make run RUN_ARGS=...\""),
 		    assets_dir);
+		fail_conf(&conf);
 		fail(cause);
 		free(cause);
 		conf_free(&conf);
 		return EXIT_BROKEN;
 	}
-	if (assets_load(&assets, assets_dir, &cause) < 0 ||
-	    conf_check(&conf, &assets, &cause) < 0) {
+	if (assets_load(&assets, assets_dir, &cause) < 0) {
+		fail_conf(&conf);
+		fail(cause);
+		free(cause);
+		conf_free(&conf);
+		if (assets.dir != NULL)
+			assets_free(&assets);
+		return EXIT_BROKEN;
+	}
+	if (conf_check(&conf, &assets, &cause) < 0) {
 		fail(cause);
 		free(cause);
 		conf_free(&conf);
