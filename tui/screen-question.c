@@ -484,8 +484,12 @@ question_draw(struct ui *ui, void *data)
 		ui_put(ui, y + used, x + lw + 1, FIELD_MAX, ROLE_FOCUS, shown);
 		int fx = x + lw + 1 + text_width(qs->field.text);
 		free(shown);
-		if (q->type == Q_NUMBER && q->unit != NULL)
-			ui_put(ui, y + used, fx + 2, w - (fx + 2 - x), ROLE_NORMAL, _(q->unit));
+		/* The unit agrees with the number typed so far: "1 child",
+		 * "2 children"; the plural while nothing is typed. */
+		long typed = 0;
+		if (q->type == Q_NUMBER && quest_unit(q, 0) != NULL)
+			ui_put(ui, y + used, fx + 2, w - (fx + 2 - x), ROLE_NORMAL,
+			    quest_unit(q, parse_int(qs->field.text, 0, 100000, &typed) == 0 ? typed : 0));
 		used++;
 		char *hint;
 		if (q->type == Q_NUMBER)
