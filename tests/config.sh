@@ -171,6 +171,20 @@ ok_if "... says the configuration was checked, with its settings" \
 ok_if "... says the assets were checked" has "$out" "Assets $ASSETS: OK,"
 ok_if "... counts what the assets hold" grep -qE 'life events, [0-9]+ questions, [0-9]+ services, [0-9]+ municipalities' "$out"
 ok_if "... and writes no error" test ! -s "$err"
+# The catalogue's date in each language's form: fi and sv 2.12.2026,
+# en 2 December 2026.
+iso=$(sed -n 's/^ *"catalogue_date": *"\([^"]*\)".*/\1/p' "$ASSETS/catalogue.json" | head -n 1)
+y=${iso%%-*} m=${iso#*-} m=${m%-*} d=${iso##*-}
+m=${m#0} d=${d#0}
+month=$(echo "January February March April May June July August September October November December" |
+    cut -d ' ' -f "$m")
+ok_if "... the catalogue's date in English's form: $d $month $y" has "$out" "catalogue dated $d $month $y."
+for l in fi sv; do
+	run --config "$conf" --assets "$ASSETS" --check-config --lang $l
+	ok_if "--check-config --lang $l: the catalogue's date as $d.$m.$y" grep -qF " $d.$m.$y." "$out"
+	ok_if "... never in ISO form" sh -c '! grep -qF "$1" "$2"' - "$iso" "$out"
+done
+run --config "$conf" --assets "$ASSETS" --check-config --lang en
 ok_if "... and never prints the PIN hash" sh -c '! grep -qF "\$" "$1"' - "$out"
 
 # --- --hash-pin -----------------------------------------------------

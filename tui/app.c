@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "linkcheck.h"
 #include "log.h"
+#include "present.h"
 #include "session.h"
 #include "speech.h"
 #include "staff.h"
@@ -71,10 +72,14 @@ report(const struct conf *c, const struct assets *a)
 		    "Configuration %1$s: OK, %2$zu settings.\n", c->nkeys), c->path, c->nkeys);
 	else
 		printf("%s\n", _("Configuration: no file, using the defaults."));
+	/* Dates in the language's own form, as on the screens. */
+	char *date = present_date(a->cat.date);
 	/* TRANSLATORS: %1$s is a directory; then the number of life events,
-	   of questions, of services, of municipalities, and a date. */
+	   of questions, of services, of municipalities, and a date in the
+	   language's own form (2.12.2026). */
 	printf(_("Assets %1$s: OK, %2$zu life events, %3$zu questions, %4$zu services, %5$zu municipalities, catalogue dated %6$s.\n"),
-	    a->dir, a->quest.nevents, a->quest.nq, a->cat.n, a->munis.n, a->cat.date);
+	    a->dir, a->quest.nevents, a->quest.nq, a->cat.n, a->munis.n, date);
+	free(date);
 }
 
 /*
@@ -299,11 +304,15 @@ run(int argc, char **argv)
 		status = sync_command(&conf, &assets, stdout, stderr);
 	} else if (o.check_config) {
 		report(&conf, &assets);
-		if (use_cache(&conf, &assets))
+		if (use_cache(&conf, &assets)) {
+			char *date = present_date(assets.cat.date);
 			/* TRANSLATORS: %1$s is a directory, %2$zu a number of
-			   services, %3$s a date (2026-12-02). */
+			   services, %3$s a date in the language's own form
+			   (2.12.2026). */
 			printf(_("Service register cache %1$s: OK, %2$zu services, synced %3$s.\n"),
-			    conf_cache_dir(&conf), assets.cat.n, assets.cat.date);
+			    conf_cache_dir(&conf), assets.cat.n, date);
+			free(date);
+		}
 	} else if (o.check_links) {
 		/* 1 when a link is broken, as for a broken asset: either way
 		 * the catalogue needs fixing. */
