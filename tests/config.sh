@@ -87,6 +87,38 @@ bad allow_insecure_http maybe "allow_insecure_http" '"maybe"'
 bad municipality_code 12 "municipality_code" '"12"'
 bad municipality_code 999 "municipality_code 999"
 
+# --- Every error in one run, in line order ---------------------------
+write_conf "# a kiosk" "idle_timeout = 60" "mode = kiosk" "municipality_code = 999" "theme = neon"
+for args in "" "--check-config"; do
+	run --config "$conf" --assets "$ASSETS" $args
+	ok_if "${args:-start-up}: a file with three bad lines exits 1" test "$rc" -eq 1
+	ok_if "... writes three lines, one an error" test "$(wc -l <"$err")" -eq 3
+	ok_if "... in line order, each with FILE:LINE, the check of line 4 among them" sh -c '
+	    sed -n 1p "$2" | grep -qF "opastin: $1:2: unknown key" &&
+	    sed -n 2p "$2" | grep -qF "opastin: $1:4: municipality_code 999" &&
+	    sed -n 3p "$2" | grep -qF "opastin: $1:5: theme must be"' - "$conf" "$err"
+	ok_if "... suggesting the near key for a misspelt one" \
+	    has "$err" 'unknown key "idle_timeout"; did you mean idle_timeout_s?'
+	ok_if "... and writes nothing on stdout" test ! -s "$out"
+done
+# The security checks are among them.
+printf '%s\n' "mode = kioks" "$(echo 2468 | "$OPASTIN" --hash-pin 2>/dev/null)" "colour = blue" >"$conf"
+chmod 666 "$conf"
+run --config "$conf" --assets "$ASSETS" --check-config
+ok_if "a bad key, a secret anyone can read and a file anyone can change: status 1" test "$rc" -eq 1
+ok_if "... all four errors, the whole file's first" sh -c '
+    sed -n 1p "$2" | grep -qF "opastin: $1: others than its owner can change the file" &&
+    sed -n 2p "$2" | grep -qF "opastin: $1:1: mode must be" &&
+    sed -n 3p "$2" | grep -qF "opastin: $1:2: the file holds a secret but anyone can read it" &&
+    sed -n 4p "$2" | grep -qF "opastin: $1:3: unknown key \"colour\"" &&
+    test "$(wc -l <"$2")" -eq 4' - "$conf" "$err"
+ok_if "... never printing the hash" sh -c '! grep -qF "\$" "$1"' - "$err"
+printf 'mode = kiosk\nthe\000me = default\nmode = plain\n' >"$conf"
+chmod 600 "$conf"
+run --config "$conf" --assets "$ASSETS" --check-config
+ok_if "a NUL byte is still refused with FILE:LINE, and alone" sh -c '
+    test "$(wc -l <"$2")" -eq 1 && grep -qF "opastin: $1:2: the file holds a NUL byte" "$2"' - "$conf" "$err"
+
 # Errors between keys name the file.
 write_conf "idle_timeout_s = 10" "idle_warning_s = 20"
 run --config "$conf" --assets "$ASSETS"
@@ -139,6 +171,20 @@ ok_if "... says the configuration was checked, with its settings" \
 ok_if "... says the assets were checked" has "$out" "Assets $ASSETS: OK,"
 ok_if "... counts what the assets hold" grep -qE 'life events, [0-9]+ questions, [0-9]+ services, [0-9]+ municipalities' "$out"
 ok_if "... and writes no error" test ! -s "$err"
+# The catalogue's date in each language's form: fi and sv 2.12.2026,
+# en 2 December 2026.
+iso=$(sed -n 's/^ *"catalogue_date": *"\([^"]*\)".*/\1/p' "$ASSETS/catalogue.json" | head -n 1)
+y=${iso%%-*} m=${iso#*-} m=${m%-*} d=${iso##*-}
+m=${m#0} d=${d#0}
+month=$(echo "January February March April May June July August September October November December" |
+    cut -d ' ' -f "$m")
+ok_if "... the catalogue's date in English's form: $d $month $y" has "$out" "catalogue dated $d $month $y."
+for l in fi sv; do
+	run --config "$conf" --assets "$ASSETS" --check-config --lang $l
+	ok_if "--check-config --lang $l: the catalogue's date as $d.$m.$y" grep -qF " $d.$m.$y." "$out"
+	ok_if "... never in ISO form" sh -c '! grep -qF "$1" "$2"' - "$iso" "$out"
+done
+run --config "$conf" --assets "$ASSETS" --check-config --lang en
 ok_if "... and never prints the PIN hash" sh -c '! grep -qF "\$" "$1"' - "$out"
 
 # --- --hash-pin -----------------------------------------------------

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "linkcheck.h"
 #include "log.h"
+#include "present.h"
 #include "preview.h"
 #include "session.h"
 #include "speech.h"
@@ -27,10 +28,28 @@
 #include "ui.h"
 #include "util.h"
 
+/* Each line of cause (a configuration may have many errors) on a line
+ * of its own, "opastin: " before it. */
 static void
 fail(const char *cause)
 {
-	fprintf(stderr, "opastin: %s\n", cause);
+	for (const char *p = cause;;) {
+		size_t n = strcspn(p, "\n");
+		fprintf(stderr, "opastin: %.*s\n", (int)n, p);
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+}
+
+/* The configuration's errors so far, if any. */
+static void
+fail_conf(const struct conf *c)
+{
+	char *all = conf_errors(c);
+	if (all != NULL)
+		fail(all);
+	free(all);
 }
 
 /* Is there a directory at PATH?  When the assets directory is missing
@@ -54,10 +73,14 @@ report(const struct conf *c, const struct assets *a)
 		    "Configuration %1$s: OK, %2$zu settings.\n", c->nkeys), c->path, c->nkeys);
 	else
 		printf("%s\n", _("Configuration: no file, using the defaults."));
+	/* Dates in the language's own form, as on the screens. */
+	char *date = present_date(a->cat.date);
 	/* TRANSLATORS: %1$s is a directory; then the number of life events,
-	   of questions, of services, of municipalities, and a date. */
+	   of questions, of services, of municipalities, and a date in the
+	   language's own form (2.12.2026). */
 	printf(_("Assets %1$s: OK, %2$zu life events, %3$zu questions, %4$zu services, %5$zu municipalities, catalogue dated %6$s.\n"),
-	    a->dir, a->quest.nevents, a->quest.nq, a->cat.n, a->munis.n, a->cat.date);
+	    a->dir, a->quest.nevents, a->quest.nq, a->cat.n, a->munis.n, date);
+	free(date);
 }
 
 /*
@@ -210,17 +233,26 @@ run(int argc, char **argv)
 	const char *conf_path = o.config;
 	if (conf_path == NULL && access(conf_default_path(), F_OK) == 0)
 		conf_path = conf_default_path();
+	/* A file with errors is not refused at once: the checks against
+	 * the assets below may find more, and an admin should see them all
+	 * in one run.  A file that could not be read at all is refused. */
 	if (conf_path != NULL && conf_load(&conf, conf_path, &cause) < 0) {
-		fail(cause);
+		if (conf.nerrors == 0) {
+			fail(cause);
+			free(cause);
+			conf_free(&conf);
+			return EXIT_BROKEN;
+		}
 		free(cause);
-		conf_free(&conf);
-		return EXIT_BROKEN;
+		cause = NULL;
 	}
 	if (apply_overrides(&conf, &o, &cause) < 0) {
+		fail_conf(&conf);
 		fail(cause);
 		free(cause);
+		bool broken = conf.nerrors > 0;
 		conf_free(&conf);
-		return EXIT_USAGE;
+		return broken ? EXIT_BROKEN : EXIT_USAGE;
 	}
 	const char *assets_dir = o.assets ? o.assets : assets_default_dir();
 	if (!is_directory(assets_dir)) {
@@ -229,13 +261,22 @@ run(int argc, char **argv)
 		   as they are (DIR as in --help). */
 		cause = xasprintf(_("the assets directory %s does not exist: install Opastin with \"make install\", give another directory with --assets DIR, or in the build tree use \"make run RUN_ARGS=...\""),
 		    assets_dir);
+		fail_conf(&conf);
 		fail(cause);
 		free(cause);
 		conf_free(&conf);
 		return EXIT_BROKEN;
 	}
-	if (assets_load(&assets, assets_dir, &cause) < 0 ||
-	    conf_check(&conf, &assets, &cause) < 0) {
+	if (assets_load(&assets, assets_dir, &cause) < 0) {
+		fail_conf(&conf);
+		fail(cause);
+		free(cause);
+		conf_free(&conf);
+		if (assets.dir != NULL)
+			assets_free(&assets);
+		return EXIT_BROKEN;
+	}
+	if (conf_check(&conf, &assets, &cause) < 0) {
 		fail(cause);
 		free(cause);
 		conf_free(&conf);
@@ -270,11 +311,15 @@ run(int argc, char **argv)
 		status = sync_command(&conf, &assets, stdout, stderr);
 	} else if (o.check_config) {
 		report(&conf, &assets);
-		if (use_cache(&conf, &assets))
+		if (use_cache(&conf, &assets)) {
+			char *date = present_date(assets.cat.date);
 			/* TRANSLATORS: %1$s is a directory, %2$zu a number of
-			   services, %3$s a date (2026-12-02). */
+			   services, %3$s a date in the language's own form
+			   (2.12.2026). */
 			printf(_("Service register cache %1$s: OK, %2$zu services, synced %3$s.\n"),
-			    conf_cache_dir(&conf), assets.cat.n, assets.cat.date);
+			    conf_cache_dir(&conf), assets.cat.n, date);
+			free(date);
+		}
 	} else if (o.check_links) {
 		/* 1 when a link is broken, as for a broken asset: either way
 		 * the catalogue needs fixing. */

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <curses.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -50,6 +51,9 @@ conf_free(struct conf *c)
 	free(c->ptv_url);
 	free(c->cache_dir);
 	free(c->sync_municipalities);
+	for (size_t i = 0; i < c->nerrors; i++)
+		free(c->errors[i].text);
+	free(c->errors);
 	conf_init(c);
 }
 
@@ -124,6 +128,108 @@ static const struct conf_key {
 	{ "print_command", T_STRING, offsetof(struct conf, print_command) },
 	{ "site_name", T_STRING, offsetof(struct conf, site_name) },
 };
+
+_Static_assert(nitems(conf_keys) <= nitems(((struct conf *)0)->key_line),
+    "struct conf's key_line has a place for each key");
+
+/* Note an error found at line (0: the whole file), kept in line order:
+ * after those of the same line, so that a line's errors stay in the
+ * order they were found. */
+static void __attribute__((format(printf, 3, 4)))
+add_error(struct conf *c, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = xvasprintf(fmt, ap);
+	va_end(ap);
+	c->errors = xreallocarray(c->errors, c->nerrors + 1, sizeof *c->errors);
+	size_t at = c->nerrors;
+	while (at > 0 && c->errors[at - 1].line > line) {
+		c->errors[at] = c->errors[at - 1];
+		at--;
+	}
+	c->errors[at].line = line;
+	c->errors[at].text = text;
+	c->nerrors++;
+}
+
+char *
+conf_errors(const struct conf *c)
+{
+	if (c->nerrors == 0)
+		return NULL;
+	size_t len = 0;
+	for (size_t i = 0; i < c->nerrors; i++)
+		len += strlen(c->errors[i].text) + 1;
+	char *all = xmalloc(len), *out = all;
+	for (size_t i = 0; i < c->nerrors; i++) {
+		size_t n = strlen(c->errors[i].text);
+		memcpy(out, c->errors[i].text, n);
+		out += n;
+		*out++ = i + 1 < c->nerrors ? '\n' : '\0';
+	}
+	return all;
+}
+
+/* -1 with *cause every error, when there is one. */
+static int
+errors_out(const struct conf *c, char **cause)
+{
+	if (c->nerrors == 0)
+		return 0;
+	*cause = conf_errors(c);
+	return -1;
+}
+
+/* The edit distance between a and b, letters compared without case,
+ * an exchange of two neighbours counting as one edit ("tiemout"), or
+ * more than limit when it is more than limit. */
+static size_t
+distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return limit + 1;
+	size_t d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			int ai = tolower((unsigned char)a[i - 1]), bj = tolower((unsigned char)b[j - 1]);
+			size_t best = d[i - 1][j - 1] + (ai != bj);
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && ai == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == bj && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[la][lb];
+}
+
+const char *
+conf_near_key(const char *key)
+{
+	/* Near enough to be a slip: two edits, one more for each five
+	 * letters beyond ten ("idle_timeout" for idle_timeout_s, but
+	 * "colour" for nothing). */
+	size_t len = strlen(key);
+	size_t limit = 2 + (len > 10 ? (len - 10) / 5 : 0);
+	const char *best = NULL;
+	size_t best_d = limit + 1;
+	for (size_t k = 0; k < nitems(conf_keys); k++) {
+		size_t d = distance(key, conf_keys[k].key, limit);
+		if (d < best_d) {
+			best_d = d;
+			best = conf_keys[k].key;
+		}
+	}
+	return best;
+}
 
 /* Lines that hold secrets: a file holding one must not be readable by
  * others.  A proxy's URL may carry its password ("user:pass@host"). */
@@ -417,8 +523,9 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 {
 	char *copy = xstrdup(text), *line = copy, *next;
 	size_t lineno = 0;
-	int rc = -1;
 
+	/* Every line is read even after a bad one: each error is
+	 * reported, not only the first. */
 	for (; line != NULL; line = next) {
 		char *why = NULL;
 
@@ -431,8 +538,8 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 			continue;
 		char *eq = strchr(s, '=');
 		if (eq == NULL) {
-			*cause = xasprintf("%s:%zu: expected \"key = value\"", display, lineno);
-			goto out;
+			add_error(c, lineno, "%s:%zu: expected \"key = value\"", display, lineno);
+			continue;
 		}
 		*eq = '\0';
 		char *key = trim(s), *value = trim(eq + 1);
@@ -445,19 +552,25 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 		const struct conf_key *k = find_key(key);
 		if (k == NULL) {
 			char *shown = text_echo(key);
-			*cause = xasprintf("%s:%zu: unknown key \"%s\"", display, lineno, shown);
+			const char *near = conf_near_key(key);
+			if (near != NULL)
+				add_error(c, lineno, "%s:%zu: unknown key \"%s\"; did you mean %s?",
+				    display, lineno, shown, near);
+			else
+				add_error(c, lineno, "%s:%zu: unknown key \"%s\"", display, lineno, shown);
 			free(shown);
-			goto out;
+			continue;
 		}
 		if (*value == '\0') {
-			*cause = xasprintf("%s:%zu: %s has no value", display, lineno, key);
-			goto out;
+			add_error(c, lineno, "%s:%zu: %s has no value", display, lineno, key);
+			continue;
 		}
 		if (set(c, k, value, lineno, &why) < 0) {
-			*cause = xasprintf("%s:%zu: %s", display, lineno, why);
+			add_error(c, lineno, "%s:%zu: %s", display, lineno, why);
 			free(why);
-			goto out;
+			continue;
 		}
+		c->key_line[k - conf_keys] = lineno;
 		if (holds_secret(key, value) && c->secret_line == 0)
 			c->secret_line = lineno;
 		if (strcmp(key, "idle_warning_s") == 0)
@@ -469,11 +582,9 @@ conf_parse(struct conf *c, const char *display, const char *text, char **cause)
 	if (c->idle_warning_line == 0 && c->idle_timeout_s > 0 &&
 	    c->idle_warning_s >= c->idle_timeout_s)
 		c->idle_warning_s = c->idle_timeout_s > 6 ? c->idle_timeout_s / 6 : 1;
-	rc = 0;
-out:
 	wipe(copy, strlen(text));
 	free(copy);
-	return rc;
+	return errors_out(c, cause);
 }
 
 int
@@ -487,80 +598,79 @@ conf_load(struct conf *c, const char *path, char **cause)
 	free(c->path);
 	c->path = xstrdup(path);
 	/* A NUL would end the text early: the lines after it, perhaps
-	 * "mode = kiosk", would silently not count. */
+	 * "mode = kiosk", would silently not count.  The file is not
+	 * text, so its lines are not read at all. */
 	const char *nul = memchr(text, '\0', len);
-	int rc;
 	if (nul != NULL) {
 		size_t line = 1;
 		for (const char *p = text; p < nul; p++)
 			line += *p == '\n';
-		*cause = xasprintf("%s:%zu: the file holds a NUL byte; a configuration is text", path, line);
-		rc = -1;
-	} else
-		rc = conf_parse(c, path, text, cause);
+		add_error(c, line, "%s:%zu: the file holds a NUL byte; a configuration is text", path, line);
+	} else {
+		char *ignored = NULL;
+		if (conf_parse(c, path, text, &ignored) < 0)
+			free(ignored);
+	}
 	wipe(text, len);
 	free(text);
 	/* The file says which commands run (speech_command): only its
 	 * owner may change it. */
-	if (rc == 0 && stat(path, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH))) {
-		*cause = xasprintf("%s: others than its owner can change the file; make it writable only by its owner (chmod go-w %s)",
+	if (stat(path, &st) == 0 && (st.st_mode & (S_IWGRP | S_IWOTH)))
+		add_error(c, 0, "%s: others than its owner can change the file; make it writable only by its owner (chmod go-w %s)",
 		    path, path);
-		rc = -1;
-	}
 	/* A secret in a file anyone can read is no secret. */
-	if (rc == 0 && c->secret_line > 0 && stat(path, &st) == 0 &&
-	    (st.st_mode & S_IROTH)) {
-		*cause = xasprintf("%s:%zu: the file holds a secret but anyone can read it; make it readable only by its owner and group (chmod 640 %s)",
+	if (c->secret_line > 0 && stat(path, &st) == 0 && (st.st_mode & S_IROTH))
+		add_error(c, c->secret_line, "%s:%zu: the file holds a secret but anyone can read it; make it readable only by its owner and group (chmod 640 %s)",
 		    path, c->secret_line, path);
-		rc = -1;
-	}
-	return rc;
+	return errors_out(c, cause);
+}
+
+/* The line where key was last set, or 0. */
+static size_t
+line_of(const struct conf *c, const char *key)
+{
+	const struct conf_key *k = find_key(key);
+	return k != NULL ? c->key_line[k - conf_keys] : 0;
 }
 
 int
-conf_check(const struct conf *c, const struct assets *a, char **cause)
+conf_check(struct conf *c, const struct assets *a, char **cause)
 {
 	const char *file = c->path ? c->path : "configuration";
 
 	if (c->municipality_code[0] != '\0' &&
-	    munis_find(&a->munis, c->municipality_code) < 0) {
-		*cause = xasprintf("%s:%zu: municipality_code %s is not a municipality of Finland",
+	    munis_find(&a->munis, c->municipality_code) < 0)
+		add_error(c, c->municipality_line, "%s:%zu: municipality_code %s is not a municipality of Finland",
 		    file, c->municipality_line, c->municipality_code);
-		return -1;
-	}
 	if (c->default_language >= 0 && !(c->languages & (1u << c->default_language))) {
-		*cause = xasprintf("%s: default_language %s is not among the languages offered",
-		    file, lang_code(c->default_language));
-		return -1;
+		size_t line = line_of(c, "default_language");
+		add_error(c, line, "%s:%zu: default_language %s is not among the languages offered",
+		    file, line, lang_code(c->default_language));
 	}
-	if (c->idle_timeout_s > 0 && c->idle_warning_s >= c->idle_timeout_s) {
-		*cause = xasprintf("%s:%zu: idle_warning_s (%ld) must be shorter than idle_timeout_s (%ld)",
+	if (c->idle_timeout_s > 0 && c->idle_warning_s >= c->idle_timeout_s)
+		add_error(c, c->idle_warning_line, "%s:%zu: idle_warning_s (%ld) must be shorter than idle_timeout_s (%ld)",
 		    file, c->idle_warning_line, c->idle_warning_s, c->idle_timeout_s);
-		return -1;
-	}
 	if (c->staff_pin_hash != NULL && c->staff_pin_hash[0] != '$') {
-		*cause = xasprintf("%s: staff_pin_hash is not a hash; make one with opastin --hash-pin", file);
-		return -1;
+		size_t line = line_of(c, "staff_pin_hash");
+		add_error(c, line, "%s:%zu: staff_pin_hash is not a hash; make one with opastin --hash-pin", file, line);
 	}
 	if (c->sync_municipalities != NULL) {
+		size_t line = line_of(c, "sync_municipalities");
 		for (const char *m = c->sync_municipalities; *m != '\0'; m += m[3] ? 4 : 3) {
 			char code[4] = { m[0], m[1], m[2], '\0' };
-			if (munis_find(&a->munis, code) < 0) {
-				*cause = xasprintf("%s: sync_municipalities: %s is not a municipality of Finland",
-				    file, code);
-				return -1;
-			}
+			if (munis_find(&a->munis, code) < 0)
+				add_error(c, line, "%s:%zu: sync_municipalities: %s is not a municipality of Finland",
+				    file, line, code);
 		}
 	}
 	if (c->ptv_url != NULL) {
 		char *why = NULL;
 		if (net_check_url("ptv_url", c->ptv_url, c->allow_insecure_http, &why) < 0) {
 			if (c->ptv_line > 0)
-				*cause = xasprintf("%s:%zu: %s", file, c->ptv_line, why);
+				add_error(c, c->ptv_line, "%s:%zu: %s", file, c->ptv_line, why);
 			else
-				*cause = xasprintf("--ptv-url: %s", why);
+				add_error(c, 0, "--ptv-url: %s", why);
 			free(why);
-			return -1;
 		}
 	}
 	if (c->backend_url != NULL) {
@@ -569,14 +679,13 @@ conf_check(const struct conf *c, const struct assets *a, char **cause)
 		conf_net(c, &nc);
 		if (net_check_config(&nc, &why) < 0) {
 			if (c->backend_line > 0)
-				*cause = xasprintf("%s:%zu: %s", file, c->backend_line, why);
+				add_error(c, c->backend_line, "%s:%zu: %s", file, c->backend_line, why);
 			else
-				*cause = xasprintf("--backend: %s", why);
+				add_error(c, 0, "--backend: %s", why);
 			free(why);
-			return -1;
 		}
 	}
-	return 0;
+	return errors_out(c, cause);
 }
 
 void

@@ -3,8 +3,9 @@
  *
  * The file is `key = value` lines with `#` comments and blank lines.
  * Every key is known (an unknown one is an error, so a typo cannot go
- * unnoticed), and every bad line is reported as "file:line: what is
- * wrong".  Named conf, not config, so as not to clash with autoconf's
+ * unnoticed, and the nearest known key is suggested), and every bad line
+ * is reported as "file:line: what is wrong": all of them in one run, in
+ * the order of their lines, so that an admin fixes the file at once.  Named conf, not config, so as not to clash with autoconf's
  * config.h.
  *
  * Ownership: the struct conf owns its strings; conf_free() wipes the
@@ -73,6 +74,14 @@ struct conf {
 	/* Taking the services home. */
 	char *print_command;		/* NULL: no printing */
 	char *site_name;		/* the kiosk's place, on the printout */
+
+	/* Where each key was last set, by its place in conf.c's table;
+	 * 0 when it was not set from the file. */
+	size_t key_line[48];
+	/* What is wrong so far, "file:line: what" each, kept in the order
+	 * of their lines (those of the whole file first). */
+	struct conf_error { size_t line; char *text; } *errors;
+	size_t nerrors;
 };
 
 #define CONF_DEFAULT_IDLE_TIMEOUT_S 120
@@ -83,15 +92,25 @@ struct conf {
 #define CONF_PTV_MAX_BODY (32u << 20)
 
 void conf_init(struct conf *);
-/* Read a file.  0, or -1 with *cause "file:line: ...". */
+/* Read a file.  0, or -1 with *cause every error found, one
+ * "file:line: ..." a line, in line order; the errors stay in the conf,
+ * and conf_check adds its own to them. */
 int conf_load(struct conf *, const char *path, char **cause);
 /* Parse text as if read from a file named display (for tests). */
 int conf_parse(struct conf *, const char *display, const char *text, char **cause);
+/* Every error found so far, one a line in line order, or NULL for none;
+ * the caller frees it. */
+char *conf_errors(const struct conf *);
+/* The known key nearest to a misspelt one (by edit distance, ignoring
+ * case), or NULL when none is near enough to be what was meant. */
+const char *conf_near_key(const char *key);
 /* Set one key as if from a line of the file (for command-line options);
  * where names the source in messages, e.g. "--timeout". */
 int conf_set(struct conf *, const char *key, const char *value, const char *where, char **cause);
-/* Check the values against the assets and each other. */
-int conf_check(const struct conf *, const struct assets *, char **cause);
+/* Check the values against the assets and each other.  0, or -1 with
+ * *cause every error: those of conf_load and those found here, in line
+ * order as for conf_load. */
+int conf_check(struct conf *, const struct assets *, char **cause);
 void conf_free(struct conf *);
 /* The backend settings for net.c; borrowed from the conf. */
 void conf_net(const struct conf *, struct net_config *);

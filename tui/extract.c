@@ -8,7 +8,8 @@
  * object has a "translators" key, a "#. TRANSLATORS:" comment.  An
  * option with a "context" puts its label in that msgctxt, and its note
  * names the question it answers, so that the translator can answer as
- * one answers that question.  Short labels, life areas and units get a
+ * one answers that question.  A unit ({"one": ..., "other": ...}) becomes
+ * a message with plural forms.  Short labels, life areas and units get a
  * note on where they stand and how much room they have.  xgettext then
  * merges this file with the strings of the C sources.
  */
@@ -23,7 +24,7 @@
 
 static const char *const shown_keys[] = {
 	"title", "description", "text", "short", "help", "label", "low",
-	"high", "unit", NULL
+	"high", NULL
 };
 
 /*
@@ -40,14 +41,15 @@ static const char area_note[] =
     "7 of 10\", \"Housing: your rating 2/10\"). Keep it within about 30 "
     "columns.";
 static const char unit_note[] =
-    "The unit of a number, in brackets after the number the citizen "
-    "typed: \"3 (months)\" on the review screen. It follows every number, "
-    "1 included, so use the form that reads as a label for any number "
-    "(fi partitive \"kuukautta\", sv plural \"månader\").";
+    "The unit of a number, after the number the citizen typed: \"3 "
+    "months\" on the review screen and in the reasons, and beside the "
+    "field while typing. Give each plural form its own word (fi \"1 "
+    "kuukausi\", \"3 kuukautta\"; sv \"1 månad\", \"3 månader\").";
 
 struct entry {
 	char *msgctxt;		/* NULL for none */
 	char *msgid;
+	char *plural;		/* msgid_plural, or NULL */
 	char *refs;
 	char *comment;		/* notes, one a line; NULL for none */
 };
@@ -73,11 +75,13 @@ has_line(const char *text, const char *line)
 }
 
 static void
-add(const char *msgctxt, const char *msgid, const char *ref, const char *comment)
+add(const char *msgctxt, const char *msgid, const char *plural, const char *ref,
+    const char *comment)
 {
 	for (size_t i = 0; i < nentries; i++) {
 		struct entry *e = &entries[i];
-		if (strcmp(e->msgid, msgid) != 0 || !same_context(e->msgctxt, msgctxt))
+		if (strcmp(e->msgid, msgid) != 0 || !same_context(e->msgctxt, msgctxt) ||
+		    !same_context(e->plural, plural))
 			continue;
 		char *refs = xasprintf("%s %s", e->refs, ref);
 		free(e->refs);
@@ -95,6 +99,7 @@ add(const char *msgctxt, const char *msgid, const char *ref, const char *comment
 	entries = xreallocarray(entries, nentries + 1, sizeof *entries);
 	entries[nentries].msgctxt = msgctxt ? xstrdup(msgctxt) : NULL;
 	entries[nentries].msgid = xstrdup(msgid);
+	entries[nentries].plural = plural ? xstrdup(plural) : NULL;
 	entries[nentries].refs = xstrdup(ref);
 	entries[nentries].comment = comment ? xstrdup(comment) : NULL;
 	nentries++;
@@ -143,18 +148,25 @@ walk(struct jr *jr, json_t *v, const char *name, const char *question)
 		/* Keys in file order, so references come out in order. */
 		json_object_foreach(v, key, child) {
 			jr_key(jr, key);
-			if (json_is_string(child) && shown(key) && json_string_length(child) > 0) {
+			json_t *one = json_object_get(child, "one"), *other = json_object_get(child, "other");
+			if (strcmp(key, "unit") == 0 && json_is_string(one) && json_is_string(other)) {
+				/* A unit has plural forms: "child", "children". */
+				int line, col;
+				jr_where(jr, &line, &col);
+				char *ref = xasprintf("%s:%d", name, line);
+				add(NULL, json_string_value(one), json_string_value(other), ref, unit_note);
+				free(ref);
+			} else if (json_is_string(child) && shown(key) && json_string_length(child) > 0) {
 				bool main = strcmp(key, main_key) == 0;
 				/* A dimension's label is the short label of its
 				 * meter question. */
 				const char *kind_note = strcmp(key, "short") == 0 ? short_note :
-				    strcmp(key, "unit") == 0 ? unit_note :
 				    strcmp(key, "label") == 0 && text != NULL ? area_note : NULL;
 				int line, col;
 				jr_where(jr, &line, &col);
 				char *ref = xasprintf("%s:%d", name, line);
 				/* The context is the option's label's. */
-				add(main ? msgctxt : NULL, json_string_value(child), ref,
+				add(main ? msgctxt : NULL, json_string_value(child), NULL, ref,
 				    main ? comment : kind_note);
 				free(ref);
 			} else
@@ -236,8 +248,14 @@ main(int argc, char **argv)
 		}
 		fputs("msgid ", stdout);
 		put_string(e->msgid);
-		fputs("\nmsgstr \"\"\n", stdout);
+		if (e->plural != NULL) {
+			fputs("\nmsgid_plural ", stdout);
+			put_string(e->plural);
+			fputs("\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n", stdout);
+		} else
+			fputs("\nmsgstr \"\"\n", stdout);
 		free(e->msgctxt);
+		free(e->plural);
 		free(e->msgid);
 		free(e->refs);
 		free(e->comment);

@@ -24,11 +24,15 @@ present_reason(const struct reason *r, const struct quest *quest)
 				   answer, e.g. "Registered jobseeker: Not yet". */
 				return xasprintf(_("%1$s: %2$s"), label,
 				    quest_label(&q->opts[r->option]));
-			if (q->type == Q_NUMBER)
-				/* TRANSLATORS: %1$s is a question's short label,
-				   %2$d the number the citizen gave, e.g.
-				   "Children together: 2". */
-				return xasprintf(_("%1$s: %2$d"), label, r->value);
+			if (q->type == Q_NUMBER) {
+				char *n = present_number(q, r->value);
+				/* The same as "%1$s: %2$s" above, the answer
+				   being a number with its unit: "Children
+				   together: 2 children". */
+				char *out = xasprintf(_("%1$s: %2$s"), label, n);
+				free(n);
+				return out;
+			}
 			return xstrdup(label);
 		}
 		/* A life event straight from a batch profile. */
@@ -549,6 +553,17 @@ present_source(const struct results *r)
 	return s;
 }
 
+char *
+present_number(const struct question *q, long n)
+{
+	const char *unit = quest_unit(q, n);
+	if (unit == NULL)
+		return xasprintf("%ld", n);
+	/* TRANSLATORS: a number the citizen typed and its unit, in the
+	   plural form for the number: "1 child", "3 months". */
+	return xasprintf(_("%1$ld %2$s"), n, unit);
+}
+
 /* The answer to question qi in words. */
 char *
 present_answer(const struct session *s, size_t qi)
@@ -578,10 +593,7 @@ present_answer(const struct session *s, size_t qi)
 		/* TRANSLATORS: a rating on the review screen, e.g. "7 of 10". */
 		return xasprintf(_("%d of 10"), a->value);
 	case Q_NUMBER:
-		/* The unit in brackets: "3 (months)" reads right for 1 too. */
-		if (q->unit != NULL)
-			return xasprintf("%d (%s)", a->value, _(q->unit));
-		return xasprintf("%d", a->value);
+		return present_number(q, a->value);
 	case Q_MUNICIPALITY:
 		return xstrdup(muni_name(&s->assets->munis.v[a->value], s->lang));
 	}

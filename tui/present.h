@@ -77,6 +77,11 @@ char *present_week(const struct opening_hours *, time_t now, enum lang);
  * per enum lang, not 0) as a note, in the current language. */
 char *present_in_languages(unsigned int mask);
 
+/* A number question's answer n with its unit in the plural form for n:
+ * "1 child", "2 children", or "2" for a question without a unit.  A new
+ * string: free it with wipe_free_str(). */
+char *present_number(const struct question *, long n);
+
 /* The answer to question qi in words: "Moving home", "7 of 10",
  * "(not answered)".  A new string; it may hold what the citizen entered, so
  * free it with wipe_free_str(). */

@@ -176,6 +176,33 @@ valid_context(const char *s)
 	return true;
 }
 
+/* "unit": { "one": "child", "other": "children" }: the English singular
+ * and plural, the msgid and msgid_plural of a gettext message with plural
+ * forms, so that each language has as many forms as its grammar. */
+static int
+load_unit(struct loader *ld, json_t *obj, struct question *q)
+{
+	static const char *const keys[] = { "one", "other", NULL };
+	json_t *u = json_object_get(obj, "unit");
+	const char *one, *other;
+
+	if (u == NULL)
+		return 0;
+	jr_key(&ld->jr, "unit");
+	if (!json_is_object(u))
+		return jr_fail(&ld->jr, "a unit is an object with its singular and plural: { \"one\": \"child\", \"other\": \"children\" }");
+	if (jr_known_keys(&ld->jr, u, keys) < 0 ||
+	    jr_string(&ld->jr, u, "one", true, &one) < 0 ||
+	    jr_string(&ld->jr, u, "other", true, &other) < 0)
+		return -1;
+	if (*one == '\0' || *other == '\0')
+		return jr_fail(&ld->jr, "a unit's \"one\" and \"other\" may not be empty");
+	q->unit_one = xstrdup(one);
+	q->unit_other = xstrdup(other);
+	jr_pop(&ld->jr);
+	return 0;
+}
+
 static struct question *
 new_question(struct quest *quest)
 {
@@ -386,7 +413,8 @@ load_question(struct loader *ld, json_t *obj, int event, size_t first)
 	q->text = opt_string(ld, obj, "text", true, &rc);
 	q->shrt = opt_string(ld, obj, "short", false, &rc);
 	q->help = opt_string(ld, obj, "help", false, &rc);
-	q->unit = opt_string(ld, obj, "unit", false, &rc);
+	if (load_unit(ld, obj, q) < 0)
+		rc = -1;
 	q->low = opt_string(ld, obj, "low", false, &rc);
 	q->high = opt_string(ld, obj, "high", false, &rc);
 	if (rc < 0 || jr_bool(&ld->jr, obj, "optional", &q->optional) < 0)
@@ -738,7 +766,8 @@ quest_free(struct quest *quest)
 		free(q->text);
 		free(q->shrt);
 		free(q->help);
-		free(q->unit);
+		free(q->unit_one);
+		free(q->unit_other);
 		free(q->low);
 		free(q->high);
 		for (size_t j = 0; j < q->nopts; j++) {
@@ -776,6 +805,14 @@ quest_label(const struct choice *c)
 	if (c->context != NULL)
 		return pgettext_expr(c->context, c->label);
 	return _(c->label);
+}
+
+const char *
+quest_unit(const struct question *q, long n)
+{
+	if (q->unit_one == NULL)
+		return NULL;
+	return ngettext(q->unit_one, q->unit_other, (unsigned long)(n < 0 ? -n : n));
 }
 
 bool

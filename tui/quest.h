@@ -82,7 +82,9 @@ struct question {
 	char *text;
 	char *shrt;		/* review label, may be NULL */
 	char *help;		/* may be NULL */
-	char *unit;		/* number only, may be NULL */
+	/* number only: the unit's singular and plural msgids ("child",
+	 * "children"), both NULL when it has none; see quest_unit(). */
+	char *unit_one, *unit_other;
 	char *low, *high;	/* scale: end labels, NULL for the dimension's */
 	bool optional;
 	int event;		/* owning event, -1 for generated and common */
@@ -151,6 +153,10 @@ const char *quest_short(const struct quest *, size_t qi);
  * its context, if it has one.  Every screen, reason and summary that
  * shows an answer goes through this. */
 const char *quest_label(const struct choice *);
+/* A number question's unit for the number n in the current language,
+ * in its plural form for n (ngettext: "1 child", "2 children"; fi "1
+ * lapsi", "2 lasta"), or NULL when the question has no unit. */
+const char *quest_unit(const struct question *, long n);
 /* Whether a multiple-choice option stands alone: "none" (None of these)
  * and "no-answer" (Prefer not to say) cannot be ticked with others. */
 bool quest_exclusive(const struct choice *);

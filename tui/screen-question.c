@@ -38,7 +38,38 @@ struct qscreen {
 	int buttons[BUTTON_COUNT];	/* item index of each button, or -1 */
 	char **owned;		/* strings the items point to */
 	size_t nowned;
+	/* number: what is wrong with the number entered, shown on the line
+	 * under the field, in place of its hint, until the field changes.
+	 * A kind, not a text, so that F2 shows it in the new language. */
+	enum { NUMBER_OK, NUMBER_EMPTY, NUMBER_RANGE } number_error;
 };
+
+/* The number error's text in the current language; NULL for none. */
+static char *
+number_error_text(const struct qscreen *qs)
+{
+	switch (qs->number_error) {
+	case NUMBER_OK:
+		break;
+	case NUMBER_EMPTY:
+		return xstrdup(_("Please type a number."));
+	case NUMBER_RANGE:
+		/* TRANSLATORS: %1$d and %2$d are the smallest and largest
+		   number allowed; under the number field, after Enter. */
+		return xasprintf(_("Please type a number from %1$d to %2$d."), qs->q->min, qs->q->max);
+	}
+	return NULL;
+}
+
+/* Note what is wrong with the number, and say it. */
+static void
+number_error(struct ui *ui, struct qscreen *qs, int kind)
+{
+	qs->number_error = kind;
+	char *text = number_error_text(qs);
+	ui_say(ui, text);
+	free(text);
+}
 
 static const char *
 own(struct qscreen *qs, char *s)
@@ -270,13 +301,11 @@ enter_number(struct ui *ui, struct qscreen *qs)
 			skip(ui, qs);
 			return;
 		}
-		ui_message(ui, ROLE_ERROR, "%s", _("Please type a number."));
+		number_error(ui, qs, NUMBER_EMPTY);
 		return;
 	}
 	if (parse_int(qs->field.text, q->min, q->max, &v) < 0) {
-		/* TRANSLATORS: %1$d and %2$d are the smallest and largest number allowed. */
-		ui_message(ui, ROLE_ERROR, _("Please type a number from %1$d to %2$d."),
-		    q->min, q->max);
+		number_error(ui, qs, NUMBER_RANGE);
 		return;
 	}
 	struct answer a = { .state = ANSWER_SET, .value = (int)v };
@@ -365,10 +394,16 @@ question_key(struct ui *ui, void *data, int key)
 	/* Backspace in an empty field does nothing: held down, it must not
 	 * walk back through the questions.  Esc goes back. */
 	if (q->type == Q_NUMBER) {
-		if (key >= '0' && key <= '9')
-			return field_type(&qs->field, (unsigned)key) ? UI_HANDLED : UI_IGNORED;
+		/* A change to the field clears the error under it. */
+		if (key >= '0' && key <= '9') {
+			if (!field_type(&qs->field, (unsigned)key))
+				return UI_IGNORED;
+			qs->number_error = NUMBER_OK;
+			return UI_HANDLED;
+		}
 		if (UI_IS_ERASE(key)) {
-			field_erase(&qs->field);
+			if (field_erase(&qs->field))
+				qs->number_error = NUMBER_OK;
 			return UI_HANDLED;
 		}
 	}
@@ -488,11 +523,20 @@ question_draw(struct ui *ui, void *data)
 		ui_put(ui, y + used, x + lw + 1, FIELD_MAX, ROLE_FOCUS, shown);
 		int fx = x + lw + 1 + text_width(qs->field.text);
 		free(shown);
-		if (q->type == Q_NUMBER && q->unit != NULL)
-			ui_put(ui, y + used, fx + 2, w - (fx + 2 - x), ROLE_NORMAL, _(q->unit));
+		/* The unit agrees with the number typed so far: "1 child",
+		 * "2 children"; the plural while nothing is typed. */
+		long typed = 0;
+		if (q->type == Q_NUMBER && quest_unit(q, 0) != NULL)
+			ui_put(ui, y + used, fx + 2, w - (fx + 2 - x), ROLE_NORMAL,
+			    quest_unit(q, parse_int(qs->field.text, 0, 100000, &typed) == 0 ? typed : 0));
 		used++;
 		char *hint;
-		if (q->type == Q_NUMBER)
+		enum role hint_role = ROLE_HINT;
+		if (q->type == Q_NUMBER && qs->number_error != NUMBER_OK) {
+			/* The error where the eye is, under the field. */
+			hint = number_error_text(qs);
+			hint_role = ROLE_ERROR;
+		} else if (q->type == Q_NUMBER)
 			/* TRANSLATORS: %1$d and %2$d are the smallest and largest number allowed. */
 			hint = xasprintf(_("Type a number from %1$d to %2$d, then press Enter."),
 			    q->min, q->max);
@@ -506,7 +550,7 @@ question_draw(struct ui *ui, void *data)
 			hint = xasprintf(ngettext("Type the first letters of the name. %zu municipality matches.",
 			    "Type the first letters of the name. %zu municipalities match.",
 			    qs->nmatches), qs->nmatches);
-		ui_put(ui, y + used, x, w, ROLE_HINT, hint);
+		ui_put(ui, y + used, x, w, hint_role, hint);
 		free(hint);
 		used += 2;
 		list_draw(ui, &qs->list, qs->items, qs->nitems, y + used, x, h - used, w);

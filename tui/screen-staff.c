@@ -146,7 +146,8 @@ file_date(const char *dir, const char *name)
 		strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
 	}
 	free(path);
-	return xstrdup(buf);
+	/* In the language's own form, as every date on the screens. */
+	return present_date(buf);
 }
 
 static void
@@ -183,9 +184,12 @@ draw_diagnostics(struct ui *ui, int y, int x, int h, int w)
 	doc_add_pair(&d, 0, 20, w, _("Assets"), s->assets->dir);
 	char *q = file_date(s->assets->dir, "questions.json");
 	char *c = file_date(s->assets->dir, "catalogue.json");
+	char *checked = present_date(s->assets->cat.date);
 	/* TRANSLATORS: %1$s and %3$s are dates of files, %2$s the date the
-	   catalogue's facts were checked. */
-	line = xasprintf(_("questions %1$s, catalogue %2$s (file %3$s)"), q, s->assets->cat.date, c);
+	   catalogue's facts were checked, each in the language's own form
+	   (2.12.2026). */
+	line = xasprintf(_("questions %1$s, catalogue %2$s (file %3$s)"), q, checked, c);
+	free(checked);
 	doc_add_pair(&d, 0, 20, w, _("Dates"), line);
 	free(line);
 	free(q);

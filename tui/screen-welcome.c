@@ -30,6 +30,7 @@ struct welcome {
 	struct list_item items[LANG_COUNT];
 	enum lang langs[LANG_COUNT];	/* the languages offered, in order */
 	size_t n;
+	enum lang shown;		/* the session's language at the last build */
 };
 
 static void
@@ -47,6 +48,16 @@ build(struct ui *ui, struct welcome *w)
 		it->sub = i18n_gettext_in((enum lang)l, PURPOSE);
 		it->numbered = true;
 	}
+	/* F2 (handled for every screen by ui.c) changed the language:
+	 * the focus follows it, so that the language the screen now shows
+	 * is the one Enter chooses. */
+	enum lang now = ui_session(ui)->lang;
+	if (now != w->shown) {
+		w->shown = now;
+		for (size_t i = 0; i < w->n; i++)
+			if (w->langs[i] == now)
+				w->list.focus = i;
+	}
 }
 
 static void *
@@ -54,10 +65,9 @@ welcome_init(struct ui *ui)
 {
 	struct welcome *w = xcalloc(1, sizeof *w);
 	list_init(&w->list, 1);
+	/* Not a language: the first build puts the focus on the session's. */
+	w->shown = LANG_COUNT;
 	build(ui, w);
-	for (size_t i = 0; i < w->n; i++)
-		if (w->langs[i] == ui_session(ui)->lang)
-			w->list.focus = i;
 	return w;
 }
 

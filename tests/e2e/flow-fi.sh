@@ -49,7 +49,7 @@ choose 3 "$(t 'How many children under 18 already live with you?')"
 ok_if "number: the question in Finnish" \
     wait_for "$(t 'How many children under 18 already live with you?')"
 ok_if "number: the answer field in Finnish" wait_for "$(t 'Your answer:') _"
-ok_if "number: the unit in Finnish" marked "$(t 'Your answer:')" "$(t children)"
+ok_if "number: the unit in Finnish" marked "$(t 'Your answer:')" "$(msgn $L child children 0)"
 ok_if "number: the range in Finnish" \
     wait_for "$(msgf $L 'Type a number from %1$d to %2$d, then press Enter.' 0 15)"
 ok_if "number: it can be skipped" wait_for "[ $(t 'Skip this question') ]"
@@ -125,7 +125,7 @@ ok_if "review: the introduction in Finnish" \
 rline() { msgf $L '%1$s: %2$s' "$(t "$1")" "$2"; }
 ok_if "review: the situation" wait_for "$(rline Situation "$(t 'We have a baby under one year old')")"
 ok_if "review: the partner" wait_for "$(rline Partner "$(t 'No, on my own')")"
-ok_if "review: the number of children" wait_for "$(rline 'Children at home' 1)"
+ok_if "review: the number of children" wait_for "$(rline 'Children at home' "1 $(msgn $L child children 1)")"
 ok_if "review: the ticked boxes, in order" \
     wait_for "$(rline 'Help needed' "$(t 'Money during parental leave'),")"
 ok_if "review: a rating" wait_for "$(rline Family "$(msgf $L '%d of 10' 7)")"

@@ -45,7 +45,7 @@ choose 1 "$(t 'How many months ago did your work stop?')"
 # Number, not optional.
 ok_if "number: progress in Swedish (question 3)" wait_re "$(progress_re $L 3)"
 ok_if "number: the answer field in Swedish" wait_for "$(t 'Your answer:') _"
-ok_if "number: the unit in Swedish" marked "$(t 'Your answer:')" "$(t months)"
+ok_if "number: the unit in Swedish" marked "$(t 'Your answer:')" "$(msgn $L month months 0)"
 ok_if "number: the range in Swedish" \
     wait_for "$(msgf $L 'Type a number from %1$d to %2$d, then press Enter.' 0 120)"
 ok_if "number: a required number has no skip button" not_shown "$(t 'Skip this question')"

@@ -57,7 +57,7 @@ ok_if "diagnostics show the backend" wait_for "Backend"
 ok_if "diagnostics show the version ($version)" wait_for "$version"
 ok_if "diagnostics show the mode" wait_re 'Mode +kiosk'
 ok_if "diagnostics show the data language" wait_for "Data language"
-ok_if "diagnostics show the asset and catalogue dates" wait_re 'questions [0-9-]+, catalogue [0-9-]+'
+ok_if "diagnostics show the asset and catalogue dates" wait_re 'questions [0-9]+ [A-Z][a-z]+ [0-9]{4}, catalogue [0-9]+ [A-Z][a-z]+ [0-9]{4}'
 
 keys 3 Enter
 ok_if "switching to counter mode closes the menu" wait_gone "Staff menu"

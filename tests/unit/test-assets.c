@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "present.h"
 #include "testutil.h"
 
 /* ---- the real assets and the fixture ---- */
@@ -23,6 +24,22 @@ test_real_assets(void **state)
 
 	tu_load(&a, ASSETS_DIR);
 	assert_int_equal(a.quest.nevents, 12);
+	/* Every unit has its plural forms. */
+	const struct question *children = &a.quest.q[tu_q(&a, "ke1-children")];
+	char *c1 = present_number(children, 1), *c2 = present_number(children, 2);
+	assert_string_equal(c1, "1 child");
+	assert_string_equal(c2, "2 children");
+	free(c1);
+	free(c2);
+	/* The reasons say the number with its unit too. */
+	struct reason r = { .kind = REASON_ANSWER, .question = tu_q(&a, "ke1-children"), .option = -1, .value = 1 };
+	char *why = present_reason(&r, &a.quest);
+	assert_string_equal(why, "Children at home: 1 child");
+	free(why);
+	r.value = 3;
+	why = present_reason(&r, &a.quest);
+	assert_string_equal(why, "Children at home: 3 children");
+	free(why);
 	assert_true(a.cat.n >= 40);
 	assert_int_equal(a.munis.n, 308);
 	assert_string_equal(a.dir, ASSETS_DIR);
@@ -169,7 +186,18 @@ test_mini_assets(void **state)
 	assert_int_equal(months->type, Q_NUMBER);
 	assert_int_equal(months->min, 0);
 	assert_int_equal(months->max, 120);
-	assert_string_equal(months->unit, "months");
+	/* The unit's singular and plural (gettext's msgid and
+	 * msgid_plural); with no catalogue, English's forms. */
+	assert_string_equal(months->unit_one, "month");
+	assert_string_equal(months->unit_other, "months");
+	assert_string_equal(quest_unit(months, 1), "month");
+	assert_string_equal(quest_unit(months, 2), "months");
+	assert_string_equal(quest_unit(months, 0), "months");
+	char *n1 = present_number(months, 1), *n3 = present_number(months, 3);
+	assert_string_equal(n1, "1 month");
+	assert_string_equal(n3, "3 months");
+	free(n1);
+	free(n3);
 	assert_int_equal(months->nbands, 3);
 	assert_int_equal(months->bands[2].min, 12);
 	assert_int_equal(months->bands[2].fx.meters[DIM_SELF_ESTEEM], 4);
@@ -281,6 +309,9 @@ static const struct broken broken_questions[] = {
 	{ "unknown event id", "questions.json",
 	  "\"id\": \"KE8\"", "\"id\": \"KE88\"",
 	  "\"KE88\"", 0, "unknown life event \"KE88\"" },
+	{ "a unit without its plural", "questions.json",
+	  "\"unit\": { \"one\": \"month\", \"other\": \"months\" }", "\"unit\": \"months\"",
+	  "\"months\"", 0, "a unit is an object with its singular and plural" },
 	{ "when names a later question", "questions.json",
 	  "\"when\": { \"question\": \"ke1-stage\"", "\"when\": { \"question\": \"ke1-support\"",
 	  "\"question\": \"ke1-support\"", 12, "\"when\" must name an earlier question of the same event" },

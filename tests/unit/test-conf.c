@@ -132,6 +132,51 @@ test_unknown_key(void **state)
 	parse_bad("Default_Language = fi\n", 1, "unknown key \"Default_Language\"");
 }
 
+/* Every bad line is reported, one a line, in the order of the lines. */
+static void
+test_every_error(void **state)
+{
+	struct conf c;
+	char *cause = NULL;
+	(void)state;
+	conf_init(&c);
+	assert_int_equal(conf_parse(&c, FILE_NAME,
+	    "# kiosk\n"
+	    "mode = kiosky\n"
+	    "theme = default\n"
+	    "idle_timeout = 60\n"
+	    "just words\n"
+	    "speech =\n", &cause), -1);
+	assert_string_equal(cause,
+	    FILE_NAME ":2: mode must be kiosk, counter or plain, not \"kiosky\"\n"
+	    FILE_NAME ":4: unknown key \"idle_timeout\"; did you mean idle_timeout_s?\n"
+	    FILE_NAME ":5: expected \"key = value\"\n"
+	    FILE_NAME ":6: speech has no value");
+	/* The good lines between them still count. */
+	assert_int_equal(c.nkeys, 1);
+	free(cause);
+	conf_free(&c);
+	assert_int_equal(c.nerrors, 0);
+}
+
+static void
+test_near_key(void **state)
+{
+	(void)state;
+	assert_string_equal(conf_near_key("idle_timeout"), "idle_timeout_s");
+	assert_string_equal(conf_near_key("municipalty_code"), "municipality_code");
+	assert_string_equal(conf_near_key("Default_Language"), "default_language");
+	assert_string_equal(conf_near_key("tiemout_s"), "timeout_s");
+	assert_string_equal(conf_near_key("langauges"), "languages");
+	assert_string_equal(conf_near_key("speech-rate"), "speech_rate");
+	assert_null(conf_near_key("colour"));
+	assert_null(conf_near_key("x"));
+	assert_null(conf_near_key(""));
+	/* No suggestion: the message ends at the key. */
+	parse_bad("colour = blue\n", 1, "unknown key \"colour\"");
+	parse_bad("langauges = fi\n", 1, "unknown key \"langauges\"; did you mean languages?");
+}
+
 static void
 test_bad_municipality(void **state)
 {
@@ -239,6 +284,22 @@ test_check(void **state)
 	tu_assert_cause(cause, path, 2, 0, "municipality_code 020 is not a municipality");
 	free(cause);
 	conf_free(&c);
+
+	/* The errors of the checks join those of the lines, in line
+	 * order: the unknown municipality of line 2 before line 3's.
+	 * (conf_parse names no file, so the checks say "configuration".) */
+	conf_init(&c);
+	assert_int_equal(conf_parse(&c, FILE_NAME,
+	    "languages = fi\nmunicipality_code = 999\nmode = kiosky\ndefault_language = sv\n",
+	    &cause), -1);
+	free(cause);
+	assert_int_equal(conf_check(&c, a, &cause), -1);
+	assert_string_equal(cause,
+	    "configuration:2: municipality_code 999 is not a municipality of Finland\n"
+	    FILE_NAME ":3: mode must be kiosk, counter or plain, not \"kiosky\"\n"
+	    "configuration:4: default_language sv is not among the languages offered");
+	free(cause);
+	conf_free(&c);
 }
 
 int
@@ -251,6 +312,8 @@ main(void)
 		cmocka_unit_test(test_trailing_comment),
 		cmocka_unit_test(test_last_wins),
 		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_every_error),
+		cmocka_unit_test(test_near_key),
 		cmocka_unit_test(test_bad_municipality),
 		cmocka_unit_test(test_bad_language),
 		cmocka_unit_test(test_missing_equals),
