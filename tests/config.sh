@@ -102,7 +102,7 @@ for args in "" "--check-config"; do
 	ok_if "... and writes nothing on stdout" test ! -s "$out"
 done
 # The security checks are among them.
-printf '%s\n' "mode = kioks" "$(echo 2468 | "$OPASTIN" --hash-pin 2>/dev/null)" "colour = blue" >"$conf"
+printf '%s\n' "mode = kioks" "$(echo 246810 | "$OPASTIN" --hash-pin 2>/dev/null)" "colour = blue" >"$conf"
 chmod 666 "$conf"
 run --config "$conf" --assets "$ASSETS" --check-config
 ok_if "a bad key, a secret anyone can read and a file anyone can change: status 1" test "$rc" -eq 1

@@ -3,7 +3,7 @@
 # other screens: fi and sv 2.12.2026, en 2 December 2026; never ISO.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-hashline=$(echo 2468 | "$OPASTIN" --hash-pin 2>/dev/null)
+hashline=$(echo 246810 | "$OPASTIN" --hash-pin 2>/dev/null)
 conf="$tmpdir/opastin.conf"
 printf '%s\n' "speech = off" "$hashline" >"$conf"
 chmod 600 "$conf"
@@ -20,7 +20,7 @@ for L in fi sv en; do
 	wait_for "$(msg $L Welcome)" >/dev/null
 	keys F12
 	wait_for "$(msg $L 'Staff PIN, then Enter:')" >/dev/null
-	type 2468
+	type 246810
 	keys Enter
 	wait_for "$(msg $L 'Diagnostics')" >/dev/null
 	keys 2 Enter

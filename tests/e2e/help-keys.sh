@@ -6,7 +6,7 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 
 conf="$tmpdir/opastin.conf"
-hashline=$(echo 2468 | "$OPASTIN" --hash-pin 2>/dev/null)
+hashline=$(echo 246810 | "$OPASTIN" --hash-pin 2>/dev/null)
 
 # shows KEY MSGID: the help's line of KEY shows the meaning, in $L.
 shows() {

@@ -10,7 +10,7 @@ ok_translated fi "Finnish" "Data language"
 ok_translated sv "Finnish" "Data language"
 
 conf="$tmpdir/opastin.conf"
-printf '%s\n' "speech = off" "$(echo 2468 | "$OPASTIN" --hash-pin 2>/dev/null)" >"$conf"
+printf '%s\n' "speech = off" "$(echo 246810 | "$OPASTIN" --hash-pin 2>/dev/null)" >"$conf"
 chmod 600 "$conf"
 
 for L in fi sv en; do
@@ -34,7 +34,7 @@ for L in fi sv en; do
 	    - "$TMUX_BIN" "$e2e_sock"
 	keys F12
 	wait_for "$(msg $L 'Staff PIN, then Enter:')" >/dev/null
-	type 2468
+	type 246810
 	keys Enter
 	wait_for "$(msg $L 'Diagnostics')" >/dev/null
 	keys 2 Enter
