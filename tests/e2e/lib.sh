@@ -481,3 +481,51 @@ wait_said() {
 	done
 	said "$1"
 }
+
+# ---- Walks shared by several tests ----
+
+# search_results LANG WORDS: from the welcome screen, search by WORDS in
+# LANG, to the services found.
+search_results() {
+	wait_for Svenska || return 1
+	keys Enter
+	wait_for "$(msg "$1" 'What has happened in your life?')" || return 1
+	keys End Enter
+	wait_for "$(msg "$1" 'What kind of service are you looking for?')" || return 1
+	type "$2"
+	keys Enter
+	wait_for "Opastin · $(msg "$1" 'Services for you')"
+}
+
+# child_results LANG TYPED MUNICIPALITY: from the welcome screen, through
+# the questions of having a child, typing TYPED for the municipality and
+# choosing MUNICIPALITY, to the results.
+child_results() {
+	wait_for Svenska || return 1
+	keys Enter
+	wait_for "$(msg "$1" 'What has happened in your life?')" || return 1
+	keys 1 Enter
+	enter_until "$(msg "$1" 'Which municipality do you live in?')" || return 1
+	type "$2"
+	wait_focus "$3" || return 1
+	keys Enter
+	enter_until "Opastin · $(msg "$1" 'Services for you')"
+}
+
+# open_detail LANG NAME: on the results, wait for the focus on NAME and
+# open its details.
+open_detail() {
+	wait_focus "$2" || return 1
+	keys Enter
+	wait_for "$(msg "$1" 'Service details')"
+}
+
+# seen TEXT: the detail screen shows TEXT, scrolling down for it.
+seen() {
+	for _ in 1 2 3 4 5 6; do
+		screen | grep -qF -- "$1" && return 0
+		keys PageDown
+		sleep 0.1
+	done
+	wait_for "$1" 1
+}

@@ -13,17 +13,6 @@ conf() {
 	printf 'print_command = %s\nsite_name = Kirjasto Oodi, Helsinki\n' "$1" >"$tmpdir/opastin.conf"
 }
 
-# to_results LANG WORDS: from the welcome screen to the services found.
-to_results() {
-	wait_for Svenska || return 1
-	keys Enter
-	wait_for "$(msg "$1" 'What has happened in your life?')" || return 1
-	keys End Enter
-	wait_for "$(msg "$1" 'What kind of service are you looking for?')" || return 1
-	type "$2"
-	keys Enter
-	wait_for "Opastin · $(msg "$1" 'Services for you')"
-}
 
 # The first line of each service on the results screen: its name.
 names() {
@@ -36,7 +25,7 @@ printed() {
 
 conf "tee '$out'"
 start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --config "$tmpdir/opastin.conf"
-ok_if "fi: the services found by a search" to_results fi työtön
+ok_if "fi: the services found by a search" search_results fi työtön
 shown=$(names)
 keys End
 ok_if "the results offer printing, under the services" wait_for "$(msg fi 'Print these services (p)')"
@@ -72,18 +61,7 @@ cp "$DATA/register/catalogue.json" "$assets/catalogue.json"
 rm -f "$out"
 start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --config "$tmpdir/opastin.conf" --assets "$assets"
 to_clinic() {
-	wait_for Svenska || return 1
-	keys Enter
-	wait_for "$(msg fi 'What has happened in your life?')" || return 1
-	keys 1 Enter
-	enter_until "$(msg fi 'Which municipality do you live in?')" || return 1
-	type jyväs
-	wait_focus Jyväskylä || return 1
-	keys Enter
-	enter_until "Opastin · $(msg fi 'Services for you')" || return 1
-	wait_focus "Neuvola Kyllö" || return 1
-	keys Enter
-	wait_for "$(msg fi 'Service details')"
+	child_results fi jyväs Jyväskylä && open_detail fi "Neuvola Kyllö"
 }
 ok_if "fi: the clinic's details" to_clinic
 ok_if "the details offer printing" wait_for "[ p $(msg fi 'Print') ]"
@@ -105,7 +83,7 @@ stop
 rm -f "$out"
 conf "false"
 start_with 80 24 "" "" --lang fi --offline --config "$tmpdir/opastin.conf"
-to_results fi työtön
+search_results fi työtön
 keys p
 wait_joined "$(msg fi 'None of your answers is printed.')"
 keys Enter
@@ -117,7 +95,7 @@ stop
 # A command that hangs: stopped after 10 s; meanwhile keys are answered.
 conf "sleep 60"
 start_with 80 24 "" "" --lang fi --offline --config "$tmpdir/opastin.conf"
-to_results fi työtön
+search_results fi työtön
 keys p
 wait_joined "$(msg fi 'None of your answers is printed.')"
 keys Enter
@@ -137,7 +115,7 @@ stop
 
 # No print_command: nothing offers printing, and p does nothing.
 start 80 24 --lang fi --offline
-to_results fi työtön
+search_results fi työtön
 ok_if "no printer: no print button on the results" not_shown "$(msg fi 'Print these services (p)')"
 keys p
 ok_if "no printer: p does nothing" stays_away "$(msg fi 'None of your answers is printed.')" 0.5

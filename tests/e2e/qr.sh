@@ -29,14 +29,7 @@ decode() {
 # to_detail LANG WORDS: from the welcome screen, search for WORDS and
 # open the first service's details.
 to_detail() {
-	wait_for Svenska || return 1
-	keys Enter
-	wait_for "$(msg "$1" 'What has happened in your life?')" || return 1
-	keys End Enter
-	wait_for "$(msg "$1" 'What kind of service are you looking for?')" || return 1
-	type "$2"
-	keys Enter
-	wait_for "Opastin · $(msg "$1" 'Services for you')" || return 1
+	search_results "$1" "$2" || return 1
 	keys Enter
 	wait_for "$(msg "$1" 'Service details')"
 }
@@ -80,18 +73,7 @@ cp "$ASSETS"/*.json "$ASSETS"/*.tsv "$assets"/
 cp "$DATA/register/catalogue.json" "$assets/catalogue.json"
 ASSETS=$assets
 to_clinic() {
-	wait_for Svenska || return 1
-	keys Enter
-	wait_for "$(msg "$1" 'What has happened in your life?')" || return 1
-	keys 1 Enter
-	enter_until "$(msg "$1" 'Which municipality do you live in?')" || return 1
-	type jyväs
-	wait_focus Jyväskylä || return 1
-	keys Enter
-	enter_until "Opastin · $(msg "$1" 'Services for you')" || return 1
-	wait_focus "Neuvola Kyllö" || return 1
-	keys Enter
-	wait_for "$(msg "$1" 'Service details')"
+	child_results "$1" jyväs Jyväskylä && open_detail "$1" "Neuvola Kyllö"
 }
 
 # wait_code TEXT: poll until the code on the screen reads TEXT.

@@ -15,29 +15,7 @@ ASSETS=$assets
 # to_clinic LANG NAME: from the start, through the questions of having a
 # child with Jyväskylä as the municipality, to the clinic's details.
 to_clinic() {
-	t() { msg "$1" "$2"; }
-	wait_for Svenska || return 1
-	keys Enter
-	wait_for "$(t "$1" 'What has happened in your life?')" || return 1
-	keys 1 Enter
-	enter_until "$(t "$1" 'Which municipality do you live in?')" || return 1
-	type jyväs
-	wait_focus Jyväskylä || return 1
-	keys Enter
-	enter_until "Opastin · $(t "$1" 'Services for you')" || return 1
-	wait_focus "$2" || return 1
-	keys Enter
-	wait_for "$(t "$1" 'Service details')"
-}
-
-# seen TEXT: the detail screen shows TEXT, scrolling down for it.
-seen() {
-	for _ in 1 2 3 4 5 6; do
-		screen | grep -qF -- "$1" && return 0
-		keys PageDown
-		sleep 0.1
-	done
-	wait_for "$1" 1
+	child_results "$1" jyväs Jyväskylä && open_detail "$1" "$2"
 }
 
 start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline

@@ -26,20 +26,6 @@ stop_ptv
 
 t() { msg fi "$1"; }
 
-# to_results MUNICIPALITY: from the start, through the questions of
-# having a child, to the results.
-to_results() {
-	wait_for Svenska || return 1
-	keys Enter
-	wait_for "$(t 'What has happened in your life?')" || return 1
-	keys 1 Enter
-	enter_until "$(t 'Which municipality do you live in?')" || return 1
-	type "$1"
-	wait_focus "$2" || return 1
-	keys Enter
-	enter_until "Opastin · $(t 'Services for you')"
-}
-
 # focus_on NAME: move down the results until NAME has the focus.
 focus_on() {
 	for _ in $(seq 1 12); do
@@ -50,18 +36,8 @@ focus_on() {
 	wait_focus "$1" 1
 }
 
-# seen TEXT: the detail screen shows TEXT, scrolling down for it.
-seen() {
-	for _ in 1 2 3 4 5 6; do
-		screen | grep -qF -- "$1" && return 0
-		keys PageDown
-		sleep 0.1
-	done
-	wait_for "$1" 1
-}
-
 start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --cache-dir "$cache"
-ok_if "Jyväskylä: through the questions to the results" to_results jyväs Jyväskylä
+ok_if "Jyväskylä: through the questions to the results" child_results fi jyväs Jyväskylä
 ok_if "the results name the register and the day of the sync" \
     wait_for "$(msg_prefix fi 'Services from the national service register (Suomi.fi), updated %s.' | words 3)"
 ok_if "Jyväskylä's clinic from the register is among the results" focus_on "Kyllön neuvola (testi)"
@@ -76,7 +52,7 @@ ok_if "when the register last changed it" seen "$(msg_prefix fi 'Last updated in
 stop
 
 start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --cache-dir "$cache"
-ok_if "Turku: through the questions to the results" to_results turku Turku
+ok_if "Turku: through the questions to the results" child_results fi turku Turku
 ok_if "Turku's clinic is among the results" focus_on "Turun testineuvola"
 ok_if "not Jyväskylä's" sh -c '! printf "%s\n" "$1" | grep -q "Kyllön neuvola"' - "$(screen)"
 stop
