@@ -1,10 +1,11 @@
 #!/bin/sh
 # "Near you" is true (issue 11): a citizen of Jyväskylä, Turku, Helsinki
 # or Rovaniemi gets their own wellbeing services county's (or
-# Helsinki's) child health clinic, social assistance, informal care
-# support, child welfare supervisor and mental health services, never
-# another county's and never the national entry beside them; a citizen
-# who gives no municipality gets the national entries.  Batch mode,
+# Helsinki's) child health clinic, health centre, student health care,
+# social assistance, informal care support, child welfare supervisor and
+# mental health services, never another county's and never the
+# national entry beside them; a citizen who gives no municipality gets
+# the national entries.  Batch mode,
 # --offline.  With ../shared/reference/facts beside the project, every
 # county entry's municipalities are checked against the facts.
 . "$top_srcdir/tests/lib.sh"
@@ -51,6 +52,7 @@ social='{"ke9-month": "food", "ke9-cope": 2, "ke9-help": ["social"]}'
 carer='{"ke13-who": "parent", "ke13-need": ["break"]}'
 divorce='{"ke7-children": 2, "ke7-agree": "not-yet"}'
 talk='{"ke11-help": ["talk"]}'
+student='{"ke11-work": "studying"}'
 
 for case in "179 keski-suomi fi Jyväskylä" "853 varsinais-suomi sv Turku" \
     "091 helsinki en Helsinki" "698 lappi fi Rovaniemi"; do
@@ -65,6 +67,10 @@ for case in "179 keski-suomi fi Jyväskylä" "853 varsinais-suomi sv Turku" \
 	    check "$1" "$2" wellbeing-child-agreements "$3" KE7 "$divorce"
 	ok_if "$4 ($1): $2's own mental health services" \
 	    check "$1" "$2" wellbeing-mental-health-services "$3" KE11 "$talk"
+	ok_if "$4 ($1): $2's own health centre" \
+	    check "$1" "$2" wellbeing-health-centre "$3" KE11 "$talk"
+	ok_if "$4 ($1): $2's own student health care" \
+	    check "$1" "$2" wellbeing-student-health "$3" KE11 "$student"
 done
 
 ok_if "no municipality: the national child health clinic, no county's" \
