@@ -750,7 +750,7 @@ sync_command(const struct conf *conf, const struct assets *a, FILE *out, FILE *e
 	h.municipalities = xstrdup(munis);
 	h.synced = now;
 	h.full_synced = full ? now : old.full_synced;
-	if ((s.out = cache_create(dir, &h, &cause)) == NULL)
+	if ((s.out = cache_create(dir, &h, &s.catcodes, &cause)) == NULL)
 		goto out;
 	/* A margin for the clocks of the two machines. */
 	int rc = full ? full_sync(&s, munis, &cause) :

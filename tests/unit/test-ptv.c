@@ -491,13 +491,22 @@ test_times(void **state)
 
 /* ---- The cache file ---- */
 
+static struct catalogue_codes
+catcodes(void)
+{
+	return (struct catalogue_codes){ &assets.quest, &assets.life_events, &assets.classes,
+	    &assets.groups, &assets.munis };
+}
+
+
 static const char *
 write_cache(size_t n, bool commit)
 {
 	const char *dir = tu_temp_dir();
 	struct cache_header h = { strdup("https://ptv.example/api/v11"), 1796169723, 1796169000, strdup("179") };
 	char *cause = NULL;
-	struct cache_writer *w = cache_create(dir, &h, &cause);
+	struct catalogue_codes cc = catcodes();
+	struct cache_writer *w = cache_create(dir, &h, &cc, &cause);
 	assert_non_null(w);
 	struct ptv_codes pc = codes();
 	json_t *in = parse(service), *chans = mapped_channels();
@@ -520,13 +529,6 @@ write_cache(size_t n, bool commit)
 	json_decref(chans);
 	cache_header_free(&h);
 	return dir;
-}
-
-static struct catalogue_codes
-catcodes(void)
-{
-	return (struct catalogue_codes){ &assets.quest, &assets.life_events, &assets.classes,
-	    &assets.groups, &assets.munis };
 }
 
 static void
@@ -595,7 +597,7 @@ test_cache_broken(void **state)
 		edit_cache(dir, cases[i].from, cases[i].to);
 		struct catalogue cat;
 		char *cause = NULL;
-		assert_int_equal(cache_load(&cat, dir, &cc, &cause), -1);
+		assert_int_equal(cache_load_jsonl(&cat, dir, &cc, &cause), -1);
 		assert_non_null(cause);
 		if (strstr(cause, cases[i].says) == NULL)
 			print_error("case %zu: %s\n", i, cause);
