@@ -602,9 +602,8 @@ cache_write(struct cache_writer *w, const char *line, char **cause)
 	struct cat_service svc;
 	char *bad = NULL;
 	if (catalogue_parse_service(w->ld, line, w->count + 2, &svc, &bad) < 0) {
-		*cause = xasprintf("an entry the catalogue cannot read: %s", bad);
-		free(bad);
-		return -1;
+		*cause = bad;
+		return -2;
 	}
 	w->rec.n = 0;
 	cache_buf_u32(&w->rec, 0);

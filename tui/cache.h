@@ -89,8 +89,10 @@ void cache_close(struct cache_reader *);
 struct cache_writer;
 struct cache_writer *cache_create(const char *dir, const struct cache_header *,
     const struct catalogue_codes *, char **cause);
-/* Add one entry (its compact JSON, one line): -1 with *cause also when
- * the catalogue's loader does not accept it. */
+/* Add one entry (its compact JSON, one line): 0, -1 with *cause when it
+ * cannot be written, or -2 with *cause (the loader's) and nothing written
+ * when the catalogue's loader does not accept it, as an entry of an older
+ * sync may not when the assets have changed since. */
 int cache_write(struct cache_writer *, const char *line, char **cause);
 size_t cache_count(const struct cache_writer *);
 /* Write the trailer, flush to disk and rename into place; the writer is

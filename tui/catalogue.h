@@ -202,7 +202,8 @@ const struct cat_index *catalogue_index_of(const struct catalogue *);
 
 /*
  * One service object at a time, for a file of one JSON object per line
- * (the register cache, ptv-services.jsonl), with the same checks as
+ * (the register's JSON Lines, ptv-services.jsonl, which the sync reads
+ * and turns into the compact cache: cache.h), with the same checks as
  * catalogue_load():
  *
  *     struct catalogue_loader *ld = catalogue_loader_new(&codes, "cache.jsonl");
