@@ -427,7 +427,7 @@ get_channel(struct rd *r, struct cat_channel *c)
 	get_ltext(r, &c->name);
 	get_ltext(r, &c->web);
 	get_ltext(r, &c->hours);
-	size_t n = get_count(r, 8);
+	size_t n = get_count(r, 8);	/* a phone has at least 9 bytes */
 	if (n > 0) {
 		c->phones = xcalloc(n, sizeof *c->phones);
 		c->phone = xcalloc(n, sizeof *c->phone);
@@ -450,7 +450,7 @@ get_channel(struct rd *r, struct cat_channel *c)
 	}
 	get_strv(r, &c->emails, &c->nemails);
 	get_ltext(r, &c->address);
-	n = get_count(r, 16);
+	n = get_count(r, 15);	/* an entry has at least 15 bytes */
 	if (n > HOURS_MAX_ENTRIES) {
 		fail(r, "too many opening hours entries");
 		return;
@@ -528,7 +528,7 @@ cache_record_decode(const unsigned char *p, size_t len, const struct catalogue_c
 	get_ltext(&r, &s->step.text);
 	for (int l = 0; l < LANG_COUNT; l++)
 		get_strv(&r, &s->keywords[l], &s->nkeywords[l]);
-	size_t n = get_count(&r, 16);
+	size_t n = get_count(&r, 16);	/* a channel has at least 35 bytes */
 	if (n > 0)
 		s->ch = xcalloc(n, sizeof *s->ch);
 	for (size_t i = 0; i < n && r.bad == NULL; i++) {

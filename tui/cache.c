@@ -306,7 +306,8 @@ bin_header(struct bin_reader *r, time_t *synced, char **cause)
 	h = xmalloc(n);
 	if (bin_read(r, h, n, cause)) {
 		int64_t t = (int64_t)le64(h);
-		if (t < 0) {
+		/* Up to 9999-12-31, which sync_format_time() can write. */
+		if (t < 0 || t > 253402300799LL) {
 			*cause = xasprintf("%s: the header's time is out of range", r->path);
 		} else {
 			*synced = (time_t)t;

@@ -756,6 +756,11 @@ test_compact_broken(void **state)
 	memcpy(bad, "OPASTINX", 8);
 	write_bytes(path, bad, len);
 	assert_refused(dir, "not a cache of Opastin's", "magic");
+	/* A time that no date can show. */
+	memcpy(bad, good, len);
+	bad[16 + 7] = 0x7f;
+	write_bytes(path, bad, len);
+	assert_refused(dir, "the header's time is out of range", "time");
 	/* Another format version: named, with what to do. */
 	memcpy(bad, good, len);
 	bad[8] = 3;
