@@ -537,6 +537,29 @@ header_line(const struct cache_header *h)
 	return line;
 }
 
+/* A temporary file beside name in dir, for writing: *tmp is its path
+ * (NULL when none was made).  The kiosk's user reads what the sync's
+ * user writes, hence 0644. */
+static FILE *
+open_temp(const char *dir, const char *name, char **tmp, char **cause)
+{
+	*tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	int fd = mkstemp(*tmp);
+	if (fd < 0) {
+		*cause = xasprintf("cannot write in the cache directory %s: %s", dir, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	fchmod(fd, 0644);
+	FILE *f = fdopen(fd, "w");
+	if (f == NULL) {
+		*cause = xasprintf("cannot write %s: %s", *tmp, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 struct cache_writer *
 cache_create(const char *dir, const struct cache_header *h, const struct catalogue_codes *codes,
     char **cause)
@@ -544,50 +567,23 @@ cache_create(const char *dir, const struct cache_header *h, const struct catalog
 	struct cache_writer *w = xcalloc(1, sizeof *w);
 	w->dir = xstrdup(dir);
 	w->path = xasprintf("%s/%s", dir, CACHE_FILE);
-	w->tmp = xasprintf("%s/.%s.XXXXXX", dir, CACHE_FILE);
 	w->bpath = xasprintf("%s/%s", dir, CACHE_BIN_FILE);
-	w->btmp = xasprintf("%s/.%s.XXXXXX", dir, CACHE_BIN_FILE);
 	w->bhash = FNV_START;
 	w->ld = catalogue_loader_new(codes, CACHE_FILE);
 	w->quest = codes->quest;
-	int bfd = mkstemp(w->btmp);
-	if (bfd < 0) {
-		*cause = xasprintf("cannot write in the cache directory %s: %s", dir, strerror(errno));
-		free(w->btmp);
-		w->btmp = NULL;
+	if ((w->bf = open_temp(dir, CACHE_BIN_FILE, &w->btmp, cause)) == NULL ||
+	    (w->f = open_temp(dir, CACHE_FILE, &w->tmp, cause)) == NULL) {
 		cache_abort(w);
 		return NULL;
 	}
-	fchmod(bfd, 0644);
-	w->bf = fdopen(bfd, "w");
-	if (w->bf == NULL || !bin_start(w, h)) {
-		*cause = xasprintf("cannot write %s: %s", w->btmp, strerror(errno));
-		if (w->bf == NULL)
-			close(bfd);
-		cache_abort(w);
-		return NULL;
-	}
-	int fd = mkstemp(w->tmp);
-	if (fd < 0) {
-		*cause = xasprintf("cannot write in the cache directory %s: %s", dir, strerror(errno));
-		free(w->tmp);
-		w->tmp = NULL;
-		cache_abort(w);
-		return NULL;
-	}
-	/* The kiosk's user reads what the sync's user writes. */
-	fchmod(fd, 0644);
-	w->f = fdopen(fd, "w");
 	char *line = header_line(h);
-	if (w->f == NULL || fprintf(w->f, "%s\n", line) < 0) {
-		*cause = xasprintf("cannot write %s: %s", w->tmp, strerror(errno));
-		if (w->f == NULL)
-			close(fd);
-		free(line);
+	bool ok = fprintf(w->f, "%s\n", line) >= 0;
+	free(line);
+	if (!ok || !bin_start(w, h)) {
+		*cause = xasprintf("cannot write %s: %s", ok ? w->btmp : w->tmp, strerror(errno));
 		cache_abort(w);
 		return NULL;
 	}
-	free(line);
 	return w;
 }
 
