@@ -109,8 +109,12 @@ ok_if "full sync: one progress line per page when stderr is no terminal" \
     grep -qE '^opastin: sync: 179: page 2 of [0-9]+, [0-9]+ services$' "$err"
 ok_if "full sync: the file is readable by the kiosk's user" \
     test "$(stat -c %a "$cache/ptv-services.jsonl")" = 644
+ok_if "full sync: the compact cache beside it, versioned, readable by the kiosk's user" \
+    sh -c '[ "$(stat -c %a "$1")" = 644 ] && [ "$(head -c 9 "$1" | od -An -c | tr -d " ")" = "OPASTINC002" ]' - "$cache/ptv-services.bin"
+ok_if "full sync: the compact cache is smaller than the JSON Lines" \
+    test "$(stat -c %s "$cache/ptv-services.bin")" -lt "$(stat -c %s "$cache/ptv-services.jsonl")"
 ok_if "full sync: no temporary file is left" \
-    sh -c '[ -z "$(ls -A "$1" | grep -v -e "^ptv-services.jsonl$" -e "^.opastin-sync.lock$")" ]' - "$cache"
+    sh -c '[ -z "$(ls -A "$1" | grep -v -e "^ptv-services.jsonl$" -e "^ptv-services.bin$" -e "^.opastin-sync.lock$")" ]' - "$cache"
 cp "$cache/ptv-services.jsonl" "$tmpdir/cache.first"
 
 # ---- The kiosk's batch mode on the cache ------------------------------------
@@ -170,6 +174,7 @@ ok_if "refresh: asks for the archived services too" \
 ok_if "refresh: the archived service is gone" \
     test "$(($(wc -l <"$cache/ptv-services.jsonl") - 2))" -eq $((lines - 1))
 cp "$cache/ptv-services.jsonl" "$tmpdir/cache.good"
+cp "$cache/ptv-services.bin" "$tmpdir/cache.good.bin"
 
 # A progress bar on a terminal, redrawn in place.
 CR=$(printf '\r')
@@ -187,6 +192,7 @@ sync_run
 ok_if "an old cache: fetched in full again" grep -q '^Synced [0-9]* services with [0-9]* channels for 179 853 in full; ' "$out"
 ok_if "an old cache: nothing changed since" grep -q ' in full; 0 changed since the last sync' "$out"
 cp "$cache/ptv-services.jsonl" "$tmpdir/cache.good"
+cp "$cache/ptv-services.bin" "$tmpdir/cache.good.bin"
 
 # ---- Failures keep the previous cache ----------------------------------------
 
@@ -200,9 +206,10 @@ for fault in fail-page:3 truncated oversize bad-json wrong-shape:huge wrong-shap
 	    sh -c '[ "$(grep -c . "$1")" -ge 1 ] &&
 		grep -q "the sync failed, and the previous cache is kept: " "$1" &&
 		! grep -q "$2" "$1"' - "$err" "$ESC"
-	ok_if "$fault: the cache is as it was" cmp -s "$cache/ptv-services.jsonl" "$tmpdir/cache.good"
+	ok_if "$fault: the cache is as it was" \
+	    sh -c 'cmp -s "$1/ptv-services.jsonl" "$2" && cmp -s "$1/ptv-services.bin" "$2.bin"' - "$cache" "$tmpdir/cache.good"
 	ok_if "$fault: no temporary file is left" \
-	    sh -c '[ -z "$(ls -A "$1" | grep -v -e "^ptv-services.jsonl$" -e "^.opastin-sync.lock$")" ]' - "$cache"
+	    sh -c '[ -z "$(ls -A "$1" | grep -v -e "^ptv-services.jsonl$" -e "^ptv-services.bin$" -e "^.opastin-sync.lock$")" ]' - "$cache"
 done
 set_ptv_mode fail-page:3
 sync_run
@@ -219,7 +226,8 @@ rc=$?
 took=$(($(date +%s) - start))
 ok_if "slow: gives up with exit 1 ($took s)" sh -c '[ "$1" -eq 1 ] && [ "$2" -lt 20 ]' - "$rc" "$took"
 ok_if "slow: says there was no answer in time" grep -q 'no answer in time' "$err"
-ok_if "slow: the cache is as it was" cmp -s "$cache/ptv-services.jsonl" "$tmpdir/cache.good"
+ok_if "slow: the cache is as it was" \
+    sh -c 'cmp -s "$1/ptv-services.jsonl" "$2" && cmp -s "$1/ptv-services.bin" "$2.bin"' - "$cache" "$tmpdir/cache.good"
 
 # ---- Retries and hostile text ---------------------------------------------------
 
@@ -253,12 +261,44 @@ ok_if "hostile: batch mode on it works, with no ESC in the output" \
 
 # ---- A broken cache, bad settings ---------------------------------------------
 
-head -n 20 "$tmpdir/cache.good" >"$cache/ptv-services.jsonl"
+# The kiosk reads the compact cache: cut, damaged or of another format
+# version, it is ignored with one line in the log, and the bundled
+# catalogue serves.
+cp "$cache/ptv-services.bin" "$tmpdir/cache3.bin"
+head -c 2000 "$tmpdir/cache3.bin" >"$cache/ptv-services.bin"
 batch "$(family 179)" --log-stderr
 ok_if "cut cache: batch mode still answers, from the bundled catalogue" \
     sh -c '[ "$1" -eq 0 ] && ! grep -q "Kyllön neuvola" "$2"' - "$rc" "$out"
-ok_if "cut cache: a warning in the log that says why" \
-    grep -q 'the cache is broken and is ignored.*cut short' "$err"
+ok_if "cut cache: one warning in the log that says why" \
+    sh -c '[ "$(grep -c "the cache is broken and is ignored.*cut short" "$1")" -eq 1 ]' - "$err"
+python3 -c 'import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+b[len(b) // 2] ^= 0x20
+open(sys.argv[2], "wb").write(b)' "$tmpdir/cache3.bin" "$cache/ptv-services.bin"
+batch "$(family 179)" --log-stderr
+ok_if "damaged cache: the bundled catalogue serves, the log says why" \
+    sh -c '[ "$1" -eq 0 ] && ! grep -q "Kyllön neuvola" "$2" &&
+	grep -q "the cache is broken and is ignored.*ptv-services.bin" "$3"' - "$rc" "$out" "$err"
+python3 -c 'import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+b[8] = 3
+open(sys.argv[2], "wb").write(b)' "$tmpdir/cache3.bin" "$cache/ptv-services.bin"
+batch "$(family 179)" --log-stderr
+ok_if "another format version: the bundled catalogue serves, the log says to sync" \
+    sh -c '[ "$1" -eq 0 ] && ! grep -q "Kyllön neuvola" "$2" &&
+	grep -q "format version 3, and this Opastin reads version 2; run opastin --sync" "$3"' - "$rc" "$out" "$err"
+# A cache dir of an Opastin before the compact cache holds only the JSON
+# Lines: they are read, the slower way, and the log says so.
+rm -f "$cache/ptv-services.bin"
+batch "$(family 179)" --log-stderr
+ok_if "only the JSON Lines of an older sync: read, with a line in the log" \
+    sh -c '[ "$1" -eq 0 ] && grep -q "Kyllön neuvola" "$2" &&
+	grep -q "no ptv-services.bin (a sync by an older Opastin)" "$3"' - "$rc" "$out" "$err"
+head -n 20 "$tmpdir/cache.good" >"$cache/ptv-services.jsonl"
+batch "$(family 179)" --log-stderr
+ok_if "a cut JSON Lines cache alone: ignored, the log says why" \
+    sh -c '[ "$1" -eq 0 ] && ! grep -q "Kyllön neuvola" "$2" &&
+	grep -q "the cache is broken and is ignored.*cut short" "$3"' - "$rc" "$out" "$err"
 
 write_conf "sync_municipalities = 179, 85"
 sync_run

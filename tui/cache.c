@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "cache-record.h"
+#include "log.h"
 #include "sync.h"
 #include "text.h"
 #include "secmem.h"
@@ -191,7 +194,7 @@ cache_close(struct cache_reader *r)
 }
 
 int
-cache_load(struct catalogue *cat, const char *dir, const struct catalogue_codes *codes,
+cache_load_jsonl(struct catalogue *cat, const char *dir, const struct catalogue_codes *codes,
     char **cause)
 {
 	struct cache_header h;
@@ -226,6 +229,7 @@ cache_load(struct catalogue *cat, const char *dir, const struct catalogue_codes 
 	day[10] = '\0';
 	cat->date = xstrdup(day);
 	cat->origin = CATALOGUE_REGISTER;
+	catalogue_index(cat);
 	rc = 0;
 out:
 	if (rc < 0)
@@ -237,13 +241,284 @@ out:
 	return rc;
 }
 
+/* ---- The compact cache: reading ------------------------------------------ */
+
+/* 64-bit FNV-1a, continued from h: the compact cache's checksum. */
+static uint64_t
+fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+#define FNV_START 14695981039346656037ULL
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t
+le64(const unsigned char *p)
+{
+	return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
+}
+
+struct bin_reader {
+	FILE *f;
+	const char *path;
+	uint64_t hash;
+};
+
+/* Exactly n bytes, hashed; false with *cause when the file ends first. */
+static bool
+bin_read(struct bin_reader *r, void *p, size_t n, char **cause)
+{
+	if (fread(p, 1, n, r->f) != n) {
+		*cause = ferror(r->f) ? xasprintf("%s: %s", r->path, strerror(errno)) :
+		    xasprintf("%s: the file was cut short", r->path);
+		return false;
+	}
+	r->hash = fnv1a(r->hash, p, n);
+	return true;
+}
+
+/* The header after the magic and version: u32 length, then u64 synced,
+ * u64 full_synced, and the source and municipalities as u32-counted
+ * strings.  Only the time is needed here. */
+static bool
+bin_header(struct bin_reader *r, time_t *synced, char **cause)
+{
+	unsigned char n4[4], *h;
+	bool ok = false;
+
+	if (!bin_read(r, n4, 4, cause))
+		return false;
+	uint32_t n = le32(n4);
+	if (n < 16 || n > 65536) {
+		*cause = xasprintf("%s: a header of %u bytes", r->path, (unsigned)n);
+		return false;
+	}
+	h = xmalloc(n);
+	if (bin_read(r, h, n, cause)) {
+		int64_t t = (int64_t)le64(h);
+		/* Up to 9999-12-31, which sync_format_time() can write. */
+		if (t < 0 || t > 253402300799LL) {
+			*cause = xasprintf("%s: the header's time is out of range", r->path);
+		} else {
+			*synced = (time_t)t;
+			ok = true;
+		}
+	}
+	free(h);
+	return ok;
+}
+
+/*
+ * Load the compact cache at path: 0, 1 when there is no such file, -1
+ * with *cause.  Records are read and decoded one at a time, so that the
+ * file is never in memory whole; the catalogue counts only once the
+ * trailer's count and checksum match what was read.
+ */
+static int
+load_bin(struct catalogue *cat, const char *path, const struct catalogue_codes *codes,
+    char **cause)
+{
+	struct bin_reader r = { .path = path, .hash = FNV_START };
+	unsigned char head[12], n4[4], *rec = NULL;
+	size_t cap = 0, reccap = 0;
+	struct stat st;
+	time_t synced = 0;
+	int rc = -1;
+
+	memset(cat, 0, sizeof *cat);
+	*cause = NULL;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 1;
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		*cause = xasprintf("%s: not a regular file", path);
+		close(fd);
+		return -1;
+	}
+	r.f = fdopen(fd, "r");
+	if (r.f == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (st.st_size == 0) {
+		*cause = xasprintf("%s: the file is empty", path);
+		goto out;
+	}
+	if (!bin_read(&r, head, sizeof head, cause))
+		goto out;
+	if (memcmp(head, CACHE_BIN_MAGIC, 8) != 0) {
+		*cause = xasprintf("%s: not a cache of Opastin's", path);
+		goto out;
+	}
+	if (le32(head + 8) != CACHE_BIN_VERSION) {
+		*cause = xasprintf("%s: a cache of format version %u, and this Opastin reads "
+		    "version %d; run opastin --sync", path, (unsigned)le32(head + 8), CACHE_BIN_VERSION);
+		goto out;
+	}
+	if (!bin_header(&r, &synced, cause))
+		goto out;
+	for (;;) {
+		if (!bin_read(&r, n4, 4, cause))
+			goto out;
+		uint32_t len = le32(n4);
+		if (len == 0)
+			break;
+		if (len > CACHE_MAX_LINE) {
+			*cause = xasprintf("%s: service %zu: a record longer than %u bytes", path,
+			    cat->n + 1, CACHE_MAX_LINE);
+			goto out;
+		}
+		if (len > reccap) {
+			reccap = len;
+			rec = xreallocarray(rec, reccap, 1);
+		}
+		if (!bin_read(&r, rec, len, cause))
+			goto out;
+		if (cat->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			cat->v = xreallocarray(cat->v, cap, sizeof *cat->v);
+		}
+		char *why = NULL;
+		if (cache_record_decode(rec, len, codes, &cat->v[cat->n], &why) < 0) {
+			*cause = xasprintf("%s: service %zu: %s", path, cat->n + 1, why);
+			free(why);
+			goto out;
+		}
+		cat->n++;
+	}
+	/* The trailer: the count, then the checksum of everything before it. */
+	unsigned char tail[16];
+	if (!bin_read(&r, tail, 8, cause))
+		goto out;
+	uint64_t sum = r.hash;
+	if (fread(tail + 8, 1, 8, r.f) != 8) {
+		*cause = xasprintf("%s: the file was cut short", path);
+		goto out;
+	}
+	if (le64(tail) != (uint64_t)cat->n) {
+		*cause = xasprintf("%s: the end's count does not match the %zu services", path, cat->n);
+		goto out;
+	}
+	if (le64(tail + 8) != sum) {
+		*cause = xasprintf("%s: the checksum does not match: the file is damaged", path);
+		goto out;
+	}
+	if (fgetc(r.f) != EOF) {
+		*cause = xasprintf("%s: bytes after the end", path);
+		goto out;
+	}
+	if (catalogue_check_ids(cat, path, cause) < 0)
+		goto out;
+	char day[20];
+	sync_format_time(synced, day);
+	day[10] = '\0';
+	cat->date = xstrdup(day);
+	cat->origin = CATALOGUE_REGISTER;
+	catalogue_index(cat);
+	rc = 0;
+out:
+	if (rc < 0)
+		catalogue_free(cat);
+	free(rec);
+	fclose(r.f);
+	return rc;
+}
+
+int
+cache_load(struct catalogue *cat, const char *dir, const struct catalogue_codes *codes,
+    char **cause)
+{
+	char *path = xasprintf("%s/%s", dir, CACHE_BIN_FILE);
+	int rc = load_bin(cat, path, codes, cause);
+
+	free(path);
+	if (rc != 1)
+		return rc;
+	/* No compact cache, but perhaps the JSON Lines of a sync by an
+	 * Opastin before it: still right, only slower to read, until the
+	 * next sync writes both. */
+	rc = cache_load_jsonl(cat, dir, codes, cause);
+	if (rc == 0)
+		log_info("the cache in %s has no %s (a sync by an older Opastin): read %s "
+		    "instead, which is slower; the next opastin --sync writes it", dir,
+		    CACHE_BIN_FILE, CACHE_FILE);
+	return rc;
+}
+
 /* ---- Writing ----------------------------------------------------------- */
 
 struct cache_writer {
 	char *dir, *tmp, *path;
 	FILE *f;
 	size_t count;
+	/* The compact cache beside it, written from the same entries. */
+	char *btmp, *bpath;
+	FILE *bf;
+	uint64_t bhash;
+	struct catalogue_loader *ld;
+	const struct quest *quest;
+	struct cache_buf rec;
 };
+
+/* Bytes to the compact cache, hashed for its checksum. */
+static bool
+bin_write(struct cache_writer *w, const void *p, size_t n)
+{
+	w->bhash = fnv1a(w->bhash, p, n);
+	return fwrite(p, 1, n, w->bf) == n;
+}
+
+static bool
+bin_write_u64(struct cache_writer *w, uint64_t v)
+{
+	struct cache_buf b = { 0 };
+	cache_buf_u32(&b, (unsigned long)(v & 0xffffffffu));
+	cache_buf_u32(&b, (unsigned long)(v >> 32));
+	bool ok = bin_write(w, b.p, b.n);
+	free(b.p);
+	return ok;
+}
+
+/* Magic, version and header of the compact cache. */
+static bool
+bin_start(struct cache_writer *w, const struct cache_header *h)
+{
+	struct cache_buf b = { 0 }, hd = { 0 };
+	uint64_t t[2] = { (uint64_t)h->synced, (uint64_t)h->full_synced };
+
+	for (int i = 0; i < 2; i++) {
+		cache_buf_u32(&hd, (unsigned long)(t[i] & 0xffffffffu));
+		cache_buf_u32(&hd, (unsigned long)(t[i] >> 32));
+	}
+	const char *strs[2] = { h->source, h->municipalities };
+	for (int i = 0; i < 2; i++) {
+		cache_buf_u32(&hd, (unsigned long)strlen(strs[i]));
+		cache_buf_put(&hd, strs[i], strlen(strs[i]) + 1);
+	}
+	cache_buf_put(&b, CACHE_BIN_MAGIC, 8);
+	cache_buf_u32(&b, CACHE_BIN_VERSION);
+	cache_buf_u32(&b, (unsigned long)hd.n);
+	cache_buf_put(&b, hd.p, hd.n);
+	bool ok = bin_write(w, b.p, b.n);
+	free(b.p);
+	free(hd.p);
+	return ok;
+}
 
 static char *
 header_line(const struct cache_header *h)
@@ -262,34 +537,53 @@ header_line(const struct cache_header *h)
 	return line;
 }
 
+/* A temporary file beside name in dir, for writing: *tmp is its path
+ * (NULL when none was made).  The kiosk's user reads what the sync's
+ * user writes, hence 0644. */
+static FILE *
+open_temp(const char *dir, const char *name, char **tmp, char **cause)
+{
+	*tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	int fd = mkstemp(*tmp);
+	if (fd < 0) {
+		*cause = xasprintf("cannot write in the cache directory %s: %s", dir, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	fchmod(fd, 0644);
+	FILE *f = fdopen(fd, "w");
+	if (f == NULL) {
+		*cause = xasprintf("cannot write %s: %s", *tmp, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 struct cache_writer *
-cache_create(const char *dir, const struct cache_header *h, char **cause)
+cache_create(const char *dir, const struct cache_header *h, const struct catalogue_codes *codes,
+    char **cause)
 {
 	struct cache_writer *w = xcalloc(1, sizeof *w);
 	w->dir = xstrdup(dir);
 	w->path = xasprintf("%s/%s", dir, CACHE_FILE);
-	w->tmp = xasprintf("%s/.%s.XXXXXX", dir, CACHE_FILE);
-	int fd = mkstemp(w->tmp);
-	if (fd < 0) {
-		*cause = xasprintf("cannot write in the cache directory %s: %s", dir, strerror(errno));
-		free(w->tmp);
-		w->tmp = NULL;
+	w->bpath = xasprintf("%s/%s", dir, CACHE_BIN_FILE);
+	w->bhash = FNV_START;
+	w->ld = catalogue_loader_new(codes, CACHE_FILE);
+	w->quest = codes->quest;
+	if ((w->bf = open_temp(dir, CACHE_BIN_FILE, &w->btmp, cause)) == NULL ||
+	    (w->f = open_temp(dir, CACHE_FILE, &w->tmp, cause)) == NULL) {
 		cache_abort(w);
 		return NULL;
 	}
-	/* The kiosk's user reads what the sync's user writes. */
-	fchmod(fd, 0644);
-	w->f = fdopen(fd, "w");
 	char *line = header_line(h);
-	if (w->f == NULL || fprintf(w->f, "%s\n", line) < 0) {
-		*cause = xasprintf("cannot write %s: %s", w->tmp, strerror(errno));
-		if (w->f == NULL)
-			close(fd);
-		free(line);
+	bool ok = fprintf(w->f, "%s\n", line) >= 0;
+	free(line);
+	if (!ok || !bin_start(w, h)) {
+		*cause = xasprintf("cannot write %s: %s", ok ? w->btmp : w->tmp, strerror(errno));
 		cache_abort(w);
 		return NULL;
 	}
-	free(line);
 	return w;
 }
 
@@ -300,8 +594,32 @@ cache_write(struct cache_writer *w, const char *line, char **cause)
 		*cause = xstrdup("an entry too long for the cache");
 		return -1;
 	}
+	/* The compact record is made of what the kiosk's loader makes of
+	 * the line, so that it holds only entries that loader accepts. */
+	struct cat_service svc;
+	char *bad = NULL;
+	if (catalogue_parse_service(w->ld, line, w->count + 2, &svc, &bad) < 0) {
+		*cause = bad;
+		return -2;
+	}
+	w->rec.n = 0;
+	cache_buf_u32(&w->rec, 0);
+	cache_record_encode(&w->rec, &svc, w->quest);
+	cat_service_free(&svc);
+	size_t len = w->rec.n - 4;
+	if (len > CACHE_MAX_LINE) {
+		*cause = xstrdup("an entry too long for the cache");
+		return -1;
+	}
+	w->rec.n = 0;
+	cache_buf_u32(&w->rec, (unsigned long)len);
+	w->rec.n += len;
 	if (fputs(line, w->f) == EOF || fputc('\n', w->f) == EOF) {
 		*cause = xasprintf("cannot write %s: %s", w->tmp, strerror(errno));
+		return -1;
+	}
+	if (!bin_write(w, w->rec.p, w->rec.n)) {
+		*cause = xasprintf("cannot write %s: %s", w->btmp, strerror(errno));
 		return -1;
 	}
 	w->count++;
@@ -324,6 +642,24 @@ cache_commit(struct cache_writer *w, char **cause)
 		*cause = xasprintf("cannot write %s: %s", w->tmp, strerror(errno));
 		goto out;
 	}
+	/* The compact cache's end: a record length of 0, the count, and the
+	 * checksum of everything before the checksum. */
+	unsigned char zero[4] = { 0 };
+	if (!bin_write(w, zero, 4) || !bin_write_u64(w, w->count)) {
+		*cause = xasprintf("cannot write %s: %s", w->btmp, strerror(errno));
+		goto out;
+	}
+	uint64_t sum = w->bhash;
+	if (!bin_write_u64(w, sum) || fflush(w->bf) != 0 || fsync(fileno(w->bf)) != 0) {
+		*cause = xasprintf("cannot write %s: %s", w->btmp, strerror(errno));
+		goto out;
+	}
+	if (fclose(w->bf) != 0) {
+		w->bf = NULL;
+		*cause = xasprintf("cannot write %s: %s", w->btmp, strerror(errno));
+		goto out;
+	}
+	w->bf = NULL;
 	if (fclose(w->f) != 0) {
 		w->f = NULL;
 		*cause = xasprintf("cannot write %s: %s", w->tmp, strerror(errno));
@@ -336,6 +672,16 @@ cache_commit(struct cache_writer *w, char **cause)
 	}
 	free(w->tmp);
 	w->tmp = NULL;
+	/* The JSON Lines first, the sync's own record of what it has, then
+	 * the compact cache that the kiosk reads.  Each is whole at any time;
+	 * should this second rename fail, the kiosk keeps the previous
+	 * compact cache, and the next sync writes it again whole. */
+	if (rename(w->btmp, w->bpath) < 0) {
+		*cause = xasprintf("cannot replace %s: %s", w->bpath, strerror(errno));
+		goto out;
+	}
+	free(w->btmp);
+	w->btmp = NULL;
 	/* The rename itself reaches the disk with the directory. */
 	int dfd = open(w->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
@@ -358,6 +704,14 @@ cache_abort(struct cache_writer *w)
 	if (w->tmp != NULL)
 		unlink(w->tmp);
 	free(w->tmp);
+	if (w->bf != NULL)
+		fclose(w->bf);
+	if (w->btmp != NULL)
+		unlink(w->btmp);
+	free(w->btmp);
+	free(w->bpath);
+	free(w->rec.p);
+	catalogue_loader_free(w->ld);
 	free(w->path);
 	free(w->dir);
 	free(w);

@@ -911,6 +911,7 @@ catalogue_load(struct catalogue *cat, const char *path, const char *display,
 	for (i = 0; i < cat->n; i++)
 		if (check_variant(&ld, cat, i) < 0)
 			goto out;
+	catalogue_index(cat);
 	rc = 0;
 out:
 	if (rc < 0) {
@@ -949,6 +950,25 @@ catalogue_check_ids(const struct catalogue *cat, const char *display, char **cau
 	return rc;
 }
 
+static void
+index_free(struct cat_index *ix)
+{
+	if (ix == NULL)
+		return;
+	free(ix->events);
+	free(ix->classes);
+	free(ix->munis);
+	free(ix->ev);
+	free(ix->cl);
+	free(ix->mu);
+	free(ix->ev_at);
+	free(ix->cl_at);
+	free(ix->mu_at);
+	free(ix->local);
+	free(ix->variants);
+	free(ix);
+}
+
 void
 catalogue_free(struct catalogue *cat)
 {
@@ -956,7 +976,102 @@ catalogue_free(struct catalogue *cat)
 		cat_service_free(&cat->v[i]);
 	free(cat->v);
 	free(cat->date);
+	index_free(cat->index);
 	memset(cat, 0, sizeof *cat);
+}
+
+static int
+by_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct strings of one kind of code, sorted: *out, *nout. */
+static void
+distinct(const struct catalogue *cat, size_t which, const char ***out, size_t *nout)
+{
+	size_t total = 0, n = 0;
+	for (size_t i = 0; i < cat->n; i++)
+		total += which == 0 ? cat->v[i].nevents : which == 1 ? cat->v[i].nclasses :
+		    cat->v[i].nmunicipalities;
+	const char **v = xcalloc(total ? total : 1, sizeof *v);
+	for (size_t i = 0; i < cat->n; i++) {
+		const struct cat_service *s = &cat->v[i];
+		char **codes = which == 0 ? s->events : which == 1 ? s->classes : s->municipalities;
+		size_t k = which == 0 ? s->nevents : which == 1 ? s->nclasses : s->nmunicipalities;
+		for (size_t j = 0; j < k; j++)
+			v[n++] = codes[j];
+	}
+	qsort(v, n, sizeof *v, by_str);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (u == 0 || strcmp(v[u - 1], v[i]) != 0)
+			v[u++] = v[i];
+	*out = v;
+	*nout = u;
+}
+
+/* Number each service's codes of one kind into a flat array. */
+static bool
+number(const struct catalogue *cat, size_t which, const char **names, size_t nnames,
+    uint16_t **flat, uint32_t **at)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < cat->n; i++)
+		total += which == 0 ? cat->v[i].nevents : which == 1 ? cat->v[i].nclasses :
+		    cat->v[i].nmunicipalities;
+	if (nnames > UINT16_MAX || total > UINT32_MAX)
+		return false;
+	*flat = xcalloc(total ? total : 1, sizeof **flat);
+	*at = xcalloc(cat->n + 1, sizeof **at);
+	size_t n = 0;
+	for (size_t i = 0; i < cat->n; i++) {
+		const struct cat_service *s = &cat->v[i];
+		char **codes = which == 0 ? s->events : which == 1 ? s->classes : s->municipalities;
+		size_t k = which == 0 ? s->nevents : which == 1 ? s->nclasses : s->nmunicipalities;
+		(*at)[i] = (uint32_t)n;
+		for (size_t j = 0; j < k; j++) {
+			const char **hit = bsearch(&codes[j], names, nnames, sizeof *names, by_str);
+			(*flat)[n++] = (uint16_t)(hit - names);
+		}
+	}
+	(*at)[cat->n] = (uint32_t)n;
+	return true;
+}
+
+void
+catalogue_index(struct catalogue *cat)
+{
+	struct cat_index *ix = xcalloc(1, sizeof *ix);
+
+	index_free(cat->index);
+	cat->index = NULL;
+	ix->v = cat->v;
+	ix->n = cat->n;
+	distinct(cat, 0, &ix->events, &ix->nevents);
+	distinct(cat, 1, &ix->classes, &ix->nclasses);
+	distinct(cat, 2, &ix->munis, &ix->nmunis);
+	if (!number(cat, 0, ix->events, ix->nevents, &ix->ev, &ix->ev_at) ||
+	    !number(cat, 1, ix->classes, ix->nclasses, &ix->cl, &ix->cl_at) ||
+	    !number(cat, 2, ix->munis, ix->nmunis, &ix->mu, &ix->mu_at)) {
+		index_free(ix);		/* too many to number: rank without */
+		return;
+	}
+	ix->local = xcalloc(cat->n ? cat->n : 1, 1);
+	ix->variants = xcalloc(cat->n ? cat->n : 1, sizeof *ix->variants);
+	for (size_t i = 0; i < cat->n; i++) {
+		ix->local[i] = cat->v[i].municipalities != NULL;
+		if (cat->v[i].variant_of != NULL)
+			ix->variants[ix->nvariants++] = i;
+	}
+	cat->index = ix;
+}
+
+const struct cat_index *
+catalogue_index_of(const struct catalogue *cat)
+{
+	const struct cat_index *ix = cat->index;
+	return ix != NULL && ix->v == cat->v && ix->n == cat->n ? ix : NULL;
 }
 
 static char *

@@ -10,6 +10,7 @@
 #define OPASTIN_CATALOGUE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "hours.h"
 #include "i18n.h"
@@ -144,6 +145,32 @@ struct cat_service {
 	bool codes_shared;
 };
 
+/*
+ * What a ranking reads of every service, laid out contiguously, so that
+ * it can pass over the services that cannot be in scope without touching
+ * them: in a 10,000-service register catalogue most are out for any one
+ * profile, and reading their structs and code arrays, each a separate
+ * allocation, was most of a ranking's time.  The codes of each kind are
+ * numbered by their distinct strings (sorted), so that a ranking decides
+ * each code once, and each service's are runs of a flat array:
+ * ev[ev_at[i] .. ev_at[i + 1]) are service i's life events.
+ *
+ * Built by catalogue_index() once the services are loaded; valid while
+ * v and n are the catalogue's (recommend() checks, and ranks without it
+ * otherwise).  Owned by the catalogue.
+ */
+struct cat_index {
+	const struct cat_service *v;	/* the services it was built for */
+	size_t n;
+	const char **events, **classes, **munis;	/* borrowed */
+	size_t nevents, nclasses, nmunis;
+	uint16_t *ev, *cl, *mu;
+	uint32_t *ev_at, *cl_at, *mu_at;
+	uint8_t *local;			/* 1: serves only mu's municipalities */
+	size_t *variants;		/* the services with "variant_of" */
+	size_t nvariants;
+};
+
 struct catalogue {
 	/* Where the services come from: the bundled assets/catalogue.json,
 	 * or the national service register through opastin --sync. */
@@ -151,6 +178,7 @@ struct catalogue {
 	char *date;		/* of the check, or of the last sync */
 	struct cat_service *v;
 	size_t n;
+	struct cat_index *index;	/* NULL until catalogue_index() */
 };
 
 struct munis;
@@ -166,10 +194,16 @@ struct catalogue_codes {
 int catalogue_load(struct catalogue *, const char *path, const char *display,
     const struct catalogue_codes *, char **cause);
 void catalogue_free(struct catalogue *);
+/* Build (again) cat->index for the services as they are now.  The
+ * loaders call it; a catalogue made some other way ranks without it. */
+void catalogue_index(struct catalogue *);
+/* The index when it describes cat's services as they are, else NULL. */
+const struct cat_index *catalogue_index_of(const struct catalogue *);
 
 /*
  * One service object at a time, for a file of one JSON object per line
- * (the register cache, ptv-services.jsonl), with the same checks as
+ * (the register's JSON Lines, ptv-services.jsonl, which the sync reads
+ * and turns into the compact cache: cache.h), with the same checks as
  * catalogue_load():
  *
  *     struct catalogue_loader *ld = catalogue_loader_new(&codes, "cache.jsonl");

@@ -87,6 +87,7 @@ memo_slot(struct memo *m, const char *key)
 
 struct rank_memo {
 	struct memo events, classes, groups;
+	double need[DIM_COUNT];	/* profile_need() of each dimension */
 };
 
 static const struct tag *event_match(const struct tags *, const char *);
@@ -125,8 +126,12 @@ rank_memo_free(struct rank_memo *rm)
 void
 recommend_superseded(const struct catalogue *cat, const struct profile *p, bool *out)
 {
+	const struct cat_index *ix = catalogue_index_of(cat);
+	size_t nv = ix != NULL ? ix->nvariants : cat->n;
+
 	memset(out, 0, cat->n * sizeof *out);
-	for (size_t i = 0; i < cat->n; i++) {
+	for (size_t j = 0; j < nv; j++) {
+		size_t i = ix != NULL ? ix->variants[j] : j;
 		const struct cat_service *v = &cat->v[i];
 		if (v->variant_of == NULL || v->municipalities == NULL || !qualifies_here(v, p))
 			continue;
@@ -452,12 +457,9 @@ explain(const struct cat_service *s, const struct profile *p, const struct fit *
 
 /* Step 4: the score within the tier (the weights of recommend.h). */
 static double
-weigh(const struct cat_service *s, const struct profile *p, const struct fit *f)
+weigh(const struct cat_service *s, const struct profile *p, const struct fit *f,
+    const double *need)
 {
-	double need[DIM_COUNT];
-
-	for (int d = 0; d < DIM_COUNT; d++)
-		need[d] = profile_need(p, d);
 	return (f->event != NULL ? WEIGHT_EVENT : 0) +
 	    (f->subevent ? WEIGHT_SUBEVENT : 0) +
 	    (f->answer != NULL ? WEIGHT_ANSWER : 0) +
@@ -470,12 +472,16 @@ weigh(const struct cat_service *s, const struct profile *p, const struct fit *f)
 	    WEIGHT_COSINE * recommend_cosine(need, s->relevance);
 }
 
+/* The tier and score; with explaining, the reasons too (which neither
+ * the tier nor the score depend on: a ranking explains only the services
+ * it keeps). */
 static enum tier
-score_memo(const struct cat_service *s, const struct profile *p,
+score_memo(const struct cat_service *s, const struct profile *p, bool explaining,
     double *score, struct reason *reasons, size_t *nreasons, struct rank_memo *rm)
 {
 	struct fit f;
 	size_t n = 0;
+	double need[DIM_COUNT];
 
 	if (nreasons != NULL)
 		*nreasons = 0;
@@ -483,10 +489,14 @@ score_memo(const struct cat_service *s, const struct profile *p,
 	if (ruled_out(s, p) || !match_scope(s, p, &f, rm))
 		return TIER_OUT;
 	bool step = recommend_first_step(s, p);
-	explain(s, p, &f, step, reasons, &n);
+	if (explaining)
+		explain(s, p, &f, step, reasons, &n);
 	if (nreasons != NULL)
 		*nreasons = n;
-	*score = weigh(s, p, &f);
+	if (rm == NULL)
+		for (int d = 0; d < DIM_COUNT; d++)
+			need[d] = profile_need(p, d);
+	*score = weigh(s, p, &f, rm != NULL ? rm->need : need);
 	return step ? TIER_FIRST_STEP : TIER_ELIGIBLE;
 }
 
@@ -494,15 +504,76 @@ enum tier
 recommend_score(const struct cat_service *s, const struct profile *p,
     double *score, struct reason *reasons, size_t *nreasons)
 {
-	return score_memo(s, p, score, reasons, nreasons, NULL);
+	return score_memo(s, p, true, score, reasons, nreasons, NULL);
+}
+
+/*
+ * What one ranking knows of the codes before it looks at any service
+ * (catalogue.h, struct cat_index): for each distinct life event and
+ * class, whether any tag of the profile matches it, and the number of
+ * the citizen's municipality.  A service none of whose events and classes
+ * match is out of scope (match_scope() finds neither an event nor an
+ * answer), and a local one that lists another municipality is ruled out
+ * (qualifies_here()): those two tests on the flat arrays pass over most
+ * of a register catalogue, and score_memo() decides the rest exactly as
+ * before, so the results do not change.
+ */
+struct prefilter {
+	const struct cat_index *ix;
+	bool *event_ok, *class_ok;	/* one allocation, nevents + nclasses */
+	long muni;			/* in ix->munis, or -1 */
+};
+
+static void
+prefilter_init(struct prefilter *pf, const struct catalogue *cat, const struct profile *p)
+{
+	const struct cat_index *ix = catalogue_index_of(cat);
+
+	memset(pf, 0, sizeof *pf);
+	pf->muni = -1;
+	if (ix == NULL)
+		return;
+	pf->ix = ix;
+	pf->event_ok = xcalloc(ix->nevents + ix->nclasses + 1, sizeof *pf->event_ok);
+	pf->class_ok = pf->event_ok + ix->nevents;
+	for (size_t c = 0; c < ix->nevents; c++)
+		pf->event_ok[c] = event_match(&p->events, ix->events[c]) != NULL;
+	for (size_t c = 0; c < ix->nclasses; c++)
+		pf->class_ok[c] = tags_match(&p->classes, ix->classes[c]) != NULL;
+	for (size_t m = 0; m < ix->nmunis && p->municipality[0] != '\0'; m++)
+		if (strcmp(ix->munis[m], p->municipality) == 0)
+			pf->muni = (long)m;
+}
+
+/* False when service i is surely out; true when score_memo() decides. */
+static bool
+prefilter_may(const struct prefilter *pf, size_t i)
+{
+	const struct cat_index *ix = pf->ix;
+	bool in = false;
+
+	if (ix == NULL)
+		return true;
+	if (ix->local[i]) {
+		if (pf->muni < 0)
+			return false;
+		for (uint32_t k = ix->mu_at[i]; k < ix->mu_at[i + 1] && !in; k++)
+			in = ix->mu[k] == pf->muni;
+		if (!in)
+			return false;
+		in = false;
+	}
+	for (uint32_t k = ix->ev_at[i]; k < ix->ev_at[i + 1] && !in; k++)
+		in = pf->event_ok[ix->ev[k]];
+	for (uint32_t k = ix->cl_at[i]; k < ix->cl_at[i + 1] && !in; k++)
+		in = pf->class_ok[ix->cl[k]];
+	return in;
 }
 
 struct scored {
 	size_t index;
 	int tier;
 	double score;
-	struct reason reasons[RECOMMEND_MAX_REASONS];
-	size_t nreasons;
 };
 
 static int
@@ -530,6 +601,8 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	size_t n = 0;
 
 	memset(&rm, 0, sizeof rm);
+	for (int d = 0; d < DIM_COUNT; d++)
+		rm.need[d] = profile_need(p, d);
 
 	memset(out, 0, sizeof *out);
 	out->source = SOURCE_EMBEDDED;
@@ -539,9 +612,11 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;
 
+	struct prefilter pf;
+	prefilter_init(&pf, cat, p);
 	recommend_superseded(cat, p, superseded);
 	for (size_t i = 0; i < cat->n; i++) {
-		if (superseded[i])
+		if (superseded[i] || !prefilter_may(&pf, i))
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -549,12 +624,11 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 		}
 		struct scored *s = &sc[n];
 		s->index = i;
-		s->tier = (int)score_memo(&cat->v[i], p, &s->score,
-		    s->reasons, &s->nreasons, &rm);
+		s->tier = (int)score_memo(&cat->v[i], p, false, &s->score, NULL, NULL, &rm);
 		if (s->tier != TIER_OUT)
 			n++;
 	}
-	rank_memo_free(&rm);
+	free(pf.event_ok);
 	qsort(sc, n, sizeof *sc, by_score);
 	if (n > limit)
 		n = limit;
@@ -572,10 +646,16 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 		s->score = (2.0 * sc[i].tier + sc[i].score + 0.5) / (2.0 * TIER_FIRST_STEP + 2.0);
 		if (sc[i].tier == TIER_FIRST_STEP)
 			s->first_step = xstrdup(ltext_get(&cs->step.text, p->lang));
-		s->nreasons = sc[i].nreasons;
+		/* The reasons of the services kept, as the first pass would
+		 * have found them. */
+		struct reason reasons[RECOMMEND_MAX_REASONS];
+		double again;
+		score_memo(cs, p, true, &again, reasons, &s->nreasons, &rm);
 		s->reasons = xcalloc(s->nreasons, sizeof *s->reasons);
-		memcpy(s->reasons, sc[i].reasons, s->nreasons * sizeof *s->reasons);
+		memcpy(s->reasons, reasons, s->nreasons * sizeof *s->reasons);
+		wipe(reasons, sizeof reasons);
 	}
+	rank_memo_free(&rm);
 	out->n = n;
 	if (sc != NULL)
 		wipe(sc, cap * sizeof *sc);

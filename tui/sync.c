@@ -432,7 +432,20 @@ line_id(const char *line)
 static int
 put(struct syncer *s, const char *id, const char *line, char **cause)
 {
-	if (cache_write(s->out, line, cause) < 0)
+	int rc = cache_write(s->out, line, cause);
+	if (rc == -2) {
+		/* An entry of the old cache that these assets no longer
+		 * accept (new entries were checked already): left out, as
+		 * the kiosk could not read it. */
+		log_info("sync: service %s left out: %s", id, *cause);
+		free(*cause);
+		*cause = NULL;
+		s->nskipped++;
+		if (json_object_get(s->old, id) != NULL)
+			s->changed++;
+		return 0;
+	}
+	if (rc < 0)
 		return -1;
 	json_object_set_new(s->written, id, json_true());
 	json_t *was = json_object_get(s->old, id), *now = digest(line);
@@ -750,7 +763,7 @@ sync_command(const struct conf *conf, const struct assets *a, FILE *out, FILE *e
 	h.municipalities = xstrdup(munis);
 	h.synced = now;
 	h.full_synced = full ? now : old.full_synced;
-	if ((s.out = cache_create(dir, &h, &cause)) == NULL)
+	if ((s.out = cache_create(dir, &h, &s.catcodes, &cause)) == NULL)
 		goto out;
 	/* A margin for the clocks of the two machines. */
 	int rc = full ? full_sync(&s, munis, &cause) :

@@ -14,15 +14,18 @@
  * Refreshing: with a cache younger than sync_full_days (from its last
  * full sync) and for the same municipalities, only the services changed
  * since the last sync are fetched (Service?date=), and the rest of the
- * cache is copied; a channel that changes without its service is caught
- * by the next full sync.
+ * cache is copied from the previous JSON Lines; a channel that changes
+ * without its service is caught by the next full sync.  An entry there
+ * that the current assets refuse is left out, with the reason logged.
  *
- * Writing: the new cache goes to a temporary file in cache_dir, is
+ * Writing: the new cache goes to temporary files in cache_dir, is
  * flushed to disk, then renamed over the old one; on any failure the old
  * one stays as it was.  A lock file keeps two syncs from running at once.
  *
- * The cache file (cache.h reads it): JSON Lines, a header, one catalogue
- * entry a line, and a trailer with the count, so a cut file is known.
+ * The cache files (cache.h has both formats): the JSON Lines, a header,
+ * one catalogue entry a line, and a trailer with the count, so a cut file
+ * is known, which the sync reads back; and the compact ptv-services.bin
+ * made from the same entries, which the kiosk reads.
  *
  * Requests follow the backend client's rules (net.c): TLS verified
  * against ca_file, the proxy, time limits, a size cap per answer

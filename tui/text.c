@@ -466,6 +466,13 @@ text_sanitize(const char *s, bool keep_newlines)
 bool
 text_is_clean(const char *s)
 {
+	/* Printable ASCII is what text_sanitize() leaves as it is, one
+	 * character at a time, so only the rest needs the copy to compare:
+	 * the register cache's reader checks every one of its texts. */
+	while ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f)
+		s++;
+	if (*s == '\0')
+		return true;
 	char *clean = text_sanitize(s, false);
 	bool same = strcmp(clean, s) == 0;
 	free(clean);

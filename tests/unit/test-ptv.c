@@ -19,6 +19,7 @@
 
 #include "assets.h"
 #include "cache.h"
+#include "cache-record.h"
 #include "ptv.h"
 #include "sync.h"
 #include "text.h"
@@ -491,13 +492,22 @@ test_times(void **state)
 
 /* ---- The cache file ---- */
 
+static struct catalogue_codes
+catcodes(void)
+{
+	return (struct catalogue_codes){ &assets.quest, &assets.life_events, &assets.classes,
+	    &assets.groups, &assets.munis };
+}
+
+
 static const char *
 write_cache(size_t n, bool commit)
 {
 	const char *dir = tu_temp_dir();
 	struct cache_header h = { strdup("https://ptv.example/api/v11"), 1796169723, 1796169000, strdup("179") };
 	char *cause = NULL;
-	struct cache_writer *w = cache_create(dir, &h, &cause);
+	struct catalogue_codes cc = catcodes();
+	struct cache_writer *w = cache_create(dir, &h, &cc, &cause);
 	assert_non_null(w);
 	struct ptv_codes pc = codes();
 	json_t *in = parse(service), *chans = mapped_channels();
@@ -520,13 +530,6 @@ write_cache(size_t n, bool commit)
 	json_decref(chans);
 	cache_header_free(&h);
 	return dir;
-}
-
-static struct catalogue_codes
-catcodes(void)
-{
-	return (struct catalogue_codes){ &assets.quest, &assets.life_events, &assets.classes,
-	    &assets.groups, &assets.munis };
 }
 
 static void
@@ -595,7 +598,7 @@ test_cache_broken(void **state)
 		edit_cache(dir, cases[i].from, cases[i].to);
 		struct catalogue cat;
 		char *cause = NULL;
-		assert_int_equal(cache_load(&cat, dir, &cc, &cause), -1);
+		assert_int_equal(cache_load_jsonl(&cat, dir, &cc, &cause), -1);
 		assert_non_null(cause);
 		if (strstr(cause, cases[i].says) == NULL)
 			print_error("case %zu: %s\n", i, cause);
@@ -616,6 +619,244 @@ test_cache_broken(void **state)
 	free(cause);
 	unlink(p);
 	free(p);
+}
+
+/* ---- The compact cache (ptv-services.bin) ---- */
+
+static unsigned char *
+read_bytes(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	unsigned char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+	do {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			buf = realloc(buf, cap);
+			assert_non_null(buf);
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+static void
+write_bytes(const char *path, const unsigned char *p, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(p, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *
+bin_path(const char *dir)
+{
+	char *p = malloc(strlen(dir) + sizeof CACHE_BIN_FILE + 2);
+	assert_non_null(p);
+	sprintf(p, "%s/%s", dir, CACHE_BIN_FILE);
+	return p;
+}
+
+/* cache_load() of dir must fail, saying says (when not NULL). */
+static void
+assert_refused(const char *dir, const char *says, const char *what)
+{
+	struct catalogue_codes cc = catcodes();
+	struct catalogue cat;
+	char *cause = NULL;
+	int rc = cache_load(&cat, dir, &cc, &cause);
+	if (rc != -1 || cause == NULL || (says != NULL && strstr(cause, says) == NULL))
+		print_error("%s: rc %d, %s\n", what, rc, cause ? cause : "(no cause)");
+	assert_int_equal(rc, -1);
+	assert_non_null(cause);
+	if (says != NULL)
+		assert_non_null(strstr(cause, says));
+	assert_int_equal(cat.n, 0);
+	assert_null(cat.v);
+	free(cause);
+}
+
+/* The compact cache gives the very services that the JSON Lines give. */
+static void
+test_compact_round_trip(void **state)
+{
+	(void)state;
+	const char *dir = write_cache(3, true);
+	struct catalogue_codes cc = catcodes();
+	struct catalogue bin, lines;
+	char *cause = NULL;
+
+	assert_int_equal(cache_load(&bin, dir, &cc, &cause), 0);
+	assert_int_equal(cache_load_jsonl(&lines, dir, &cc, &cause), 0);
+	assert_int_equal(bin.n, 3);
+	assert_int_equal(lines.n, 3);
+	assert_string_equal(bin.date, lines.date);
+	assert_int_equal(bin.origin, CATALOGUE_REGISTER);
+	assert_non_null(catalogue_index_of(&bin));
+	bool hours = false, phones = false;
+	for (size_t i = 0; i < bin.n; i++) {
+		struct cache_buf a = { 0 }, b = { 0 };
+		cache_record_encode(&a, &bin.v[i], &assets.quest);
+		cache_record_encode(&b, &lines.v[i], &assets.quest);
+		assert_int_equal(a.n, b.n);
+		assert_memory_equal(a.p, b.p, a.n);
+		free(a.p);
+		free(b.p);
+		/* Codes are the tables' own strings, as the loader makes them. */
+		assert_ptr_equal(bin.v[i].classes[0], lines.v[i].classes[0]);
+		for (size_t k = 0; k < bin.v[i].nch; k++) {
+			hours = hours || bin.v[i].ch[k].opening.n > 0;
+			phones = phones || bin.v[i].ch[k].nphones > 0;
+		}
+	}
+	assert_true(hours);	/* the fixture covers the detail's fields */
+	assert_true(phones);
+	catalogue_free(&bin);
+	catalogue_free(&lines);
+}
+
+/* A cut, damaged or other-version file is refused whole, with a cause. */
+static void
+test_compact_broken(void **state)
+{
+	(void)state;
+	const char *dir = write_cache(2, true);
+	char *path = bin_path(dir);
+	size_t len;
+	unsigned char *good = read_bytes(path, &len), *bad = malloc(len + 1);
+	assert_non_null(bad);
+	assert_true(len > 100);
+
+	/* Cut anywhere. */
+	for (size_t n = 0; n < len; n++) {
+		write_bytes(path, good, n);
+		assert_refused(dir, n == 0 ? "the file is empty" : "cut short", "cut");
+	}
+	/* Any one byte changed, the checksum's included. */
+	for (size_t i = 0; i < len; i++) {
+		memcpy(bad, good, len);
+		bad[i] ^= 0x41;
+		write_bytes(path, bad, len);
+		assert_refused(dir, NULL, "one byte changed");
+	}
+	memcpy(bad, good, len);
+	bad[len - 1] ^= 1;
+	write_bytes(path, bad, len);
+	assert_refused(dir, "the checksum does not match", "checksum");
+	memcpy(bad, good, len);
+	bad[len] = '\n';
+	write_bytes(path, bad, len + 1);
+	assert_refused(dir, "bytes after the end", "appended");
+	memcpy(bad, good, len);
+	memcpy(bad, "OPASTINX", 8);
+	write_bytes(path, bad, len);
+	assert_refused(dir, "not a cache of Opastin's", "magic");
+	/* A time that no date can show. */
+	memcpy(bad, good, len);
+	bad[16 + 7] = 0x7f;
+	write_bytes(path, bad, len);
+	assert_refused(dir, "the header's time is out of range", "time");
+	/* Another format version: named, with what to do. */
+	memcpy(bad, good, len);
+	bad[8] = 3;
+	write_bytes(path, bad, len);
+	assert_refused(dir, "a cache of format version 3, and this Opastin reads version 2; run opastin --sync",
+	    "version");
+
+	/* Without the compact file, the JSON Lines of an older sync serve. */
+	unlink(path);
+	struct catalogue_codes cc = catcodes();
+	struct catalogue cat;
+	char *cause = NULL;
+	assert_int_equal(cache_load(&cat, dir, &cc, &cause), 0);
+	assert_int_equal(cat.n, 2);
+	catalogue_free(&cat);
+	/* And a FIFO in its place is refused at once, never waited on. */
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_refused(dir, "not a regular file", "FIFO");
+	unlink(path);
+	free(good);
+	free(bad);
+	free(path);
+
+	/* The writer takes only entries the catalogue's loader accepts. */
+	struct cache_header h = { strdup("https://ptv.example/api/v11"), 1796169723, 1796169000, strdup("179") };
+	struct cache_writer *w = cache_create(tu_temp_dir(), &h, &cc, &cause);
+	assert_non_null(w);
+	assert_int_equal(cache_write(w, "{\"service_id\":\"x\"}", &cause), -2);
+	assert_non_null(strstr(cause, "missing"));
+	free(cause);
+	assert_int_equal(cache_count(w), 0);
+	cache_abort(w);
+	cache_header_free(&h);
+}
+
+/* The record decoder alone, with no checksum in front of it: whatever
+ * the bytes, it reads within them and fails or gives a whole service
+ * (ASan and valgrind builds check the first; the second is asserted). */
+static void
+test_record_hostile(void **state)
+{
+	(void)state;
+	const char *dir = write_cache(1, true);
+	char *path = bin_path(dir);
+	size_t len;
+	unsigned char *file = read_bytes(path, &len);
+	size_t at = 12;
+	size_t hlen = file[at] | (size_t)file[at + 1] << 8;
+	at += 4 + hlen;
+	size_t rlen = file[at] | (size_t)file[at + 1] << 8 | (size_t)file[at + 2] << 16;
+	at += 4;
+	assert_true(at + rlen < len);
+	const unsigned char *rec = file + at;
+	struct catalogue_codes cc = catcodes();
+	struct cat_service s;
+	char *cause = NULL;
+
+	assert_int_equal(cache_record_decode(rec, rlen, &cc, &s, &cause), 0);
+	char *id = cache_record_id(rec, rlen);
+	assert_string_equal(id, s.id);
+	free(id);
+	cat_service_free(&s);
+	unsigned char *copy = malloc(rlen);
+	assert_non_null(copy);
+	for (size_t n = 0; n < rlen; n++) {
+		/* Cut: the copy holds exactly n bytes for ASan to watch. */
+		unsigned char *cut = malloc(n ? n : 1);
+		assert_non_null(cut);
+		memcpy(cut, rec, n);
+		assert_int_equal(cache_record_decode(cut, n, &cc, &s, &cause), -1);
+		free(cause);
+		free(cut);
+	}
+	static const unsigned char values[] = { 0x00, 0x01, 0x07, 0x1b, 0x80, 0xff };
+	for (size_t i = 0; i < rlen; i++) {
+		for (size_t v = 0; v < sizeof values; v++) {
+			memcpy(copy, rec, rlen);
+			copy[i] = values[v];
+			if (cache_record_decode(copy, rlen, &cc, &s, &cause) == 0) {
+				/* Still a service the kiosk can show. */
+				assert_non_null(s.id);
+				assert_true(text_is_clean(s.id));
+				for (size_t k = 0; k < s.nch; k++)
+					assert_true(s.ch[k].type <= CHANNEL_OTHER);
+				cat_service_free(&s);
+			} else {
+				assert_non_null(cause);
+				assert_null(s.id);
+				free(cause);
+			}
+			cause = NULL;
+		}
+	}
+	free(copy);
+	free(file);
+	free(path);
 }
 
 static void
@@ -647,6 +888,9 @@ main(void)
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_cache_round_trip),
 		cmocka_unit_test(test_cache_broken),
+		cmocka_unit_test(test_compact_round_trip),
+		cmocka_unit_test(test_compact_broken),
+		cmocka_unit_test(test_record_hostile),
 		cmocka_unit_test(test_serves),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
