@@ -1,6 +1,9 @@
 #include "config.h"
 
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +118,32 @@ use_cache(const struct conf *c, struct assets *a)
 		free(cause);
 		return false;
 	}
+}
+
+/* What the kiosk reads once its first screen is on the terminal. */
+struct later_load {
+	const struct conf *conf;
+	struct assets *assets;
+	struct session *session;
+};
+
+static int
+load_later(void *arg, char **cause)
+{
+	struct later_load *ll = arg;
+
+	if (assets_load_rest(ll->assets, cause) < 0)
+		return -1;
+	use_cache(ll->conf, ll->assets);
+	session_assets_loaded(ll->session);
+#ifdef __GLIBC__
+	/* jansson's trees of the catalogue and the questionnaire are freed
+	 * by now, but their pages lie between what stays and would stay
+	 * resident for the whole run: some 3 MiB, more than the rest of a
+	 * session with a request needs at its peak.  Give them back. */
+	malloc_trim(0);
+#endif
+	return 0;
 }
 
 /* --hash-pin: read a PIN without showing it, print the line to paste. */
@@ -267,7 +296,18 @@ run(int argc, char **argv)
 		conf_free(&conf);
 		return EXIT_BROKEN;
 	}
-	if (assets_load(&assets, assets_dir, &cause) < 0) {
+	/* The kiosk draws its first screen before it reads the assets it
+	 * does not need (all but the municipalities, which the checks of
+	 * the configuration need) and the register's cache: the citizen
+	 * sees the language screen at once.  A broken asset then ends the
+	 * kiosk with the same one line, after the terminal is restored.
+	 * Every other use reads everything first. */
+	bool kiosk = !o.sync && !o.check_config && !o.check_links && o.say == NULL &&
+	    o.preview == NULL && o.profile == NULL;
+	bool terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	bool later = kiosk && terminal && tty_can_address();
+	if ((later ? assets_load_first(&assets, assets_dir, &cause) :
+	    assets_load(&assets, assets_dir, &cause)) < 0) {
 		fail_conf(&conf);
 		fail(cause);
 		free(cause);
@@ -291,7 +331,7 @@ run(int argc, char **argv)
 	/* The kiosk, batch mode and --check-links serve or check the
 	 * register's services when a sync has fetched them; --preview
 	 * shows the bundled catalogue, the same on every machine. */
-	if (o.profile != NULL || (!o.sync && !o.check_config && o.say == NULL &&
+	if (o.profile != NULL || (!later && !o.sync && !o.check_config && o.say == NULL &&
 	    o.preview == NULL))
 		use_cache(&conf, &assets);
 	conf_net(&conf, &netcfg);
@@ -354,10 +394,11 @@ run(int argc, char **argv)
 			fail(cause);
 			free(cause);
 		}
-	} else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	} else if (!terminal) {
 		fail(_("the kiosk needs a terminal; for a printout use --profile FILE"));
 		status = EXIT_USAGE;
-	} else if (!tty_can_address()) {
+	} else if (!later) {
+		/* A terminal that cannot address the cursor. */
 		const char *term = getenv("TERM");
 		char *shown = text_echo(term ? term : "");
 		/* TRANSLATORS: %s is the terminal type, such as "dumb"; TERM,
@@ -387,11 +428,20 @@ run(int argc, char **argv)
 		    backend ? "with a backend" : "embedded recommender only");
 		session_init(&s, &assets, &conf, backend, l);
 		struct ui *ui = ui_new(&s, sp);
-		status = ui_run(ui);
+		struct later_load ll = { .conf = &conf, .assets = &assets, .session = &s };
+		if (later)
+			ui_after_first_screen(ui, load_later, &ll);
+		if (ui_run(ui, &cause) < 0) {
+			/* The terminal is itself again: one line, as for any
+			 * broken asset. */
+			fail(cause);
+			free(cause);
+			status = EXIT_BROKEN;
+		}
 		ui_free(ui);
 		speech_free(sp);
 		session_free(&s);
-		log_info("stopped");
+		log_info(status == EXIT_SUCCESS ? "stopped" : "stopped: a broken asset");
 	}
 	backend_free(backend);
 	log_close();

@@ -1,10 +1,13 @@
 /*
  * app.h: the program from the command line to the exit status.
  *
- * Order matters: everything that can fail (options, configuration,
- * assets) is checked before the terminal is touched, so an error is one
- * clear line on a normal terminal.  The first screen then appears at
- * once: nothing else is set up before it.
+ * Order matters: the options, the configuration and what its checks
+ * need (the municipalities) are checked before the terminal is touched,
+ * so an error is one clear line on a normal terminal.  The kiosk's first
+ * screen then appears at once; the other assets are read right after
+ * it, and a broken one ends the kiosk with the same one line once the
+ * terminal is restored.  Every other use (--check-config, batch mode,
+ * ...) reads every asset before it does anything.
  */
 #ifndef OPASTIN_APP_H
 #define OPASTIN_APP_H

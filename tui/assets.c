@@ -15,21 +15,29 @@ assets_default_dir(void)
 
 /* Each loader gets the path to read and the same path for messages. */
 int
-assets_load(struct assets *a, const char *dir, char **cause)
+assets_load_first(struct assets *a, const char *dir, char **cause)
+{
+	memset(a, 0, sizeof *a);
+	a->dir = xstrdup(dir);
+	char *path = xasprintf("%s/municipalities.tsv", dir);
+	int rc = munis_load(&a->munis, path, path, cause);
+	free(path);
+	if (rc < 0)
+		assets_free(a);
+	return rc;
+}
+
+int
+assets_load_rest(struct assets *a, char **cause)
 {
 	static const char *const files[] = {
 		"life_events.tsv", "service_classes.tsv", "target_groups.tsv",
-		"municipalities.tsv", "questions.json", "catalogue.json",
-		"class_dimensions.tsv",
+		"questions.json", "catalogue.json", "class_dimensions.tsv",
 	};
 	char *path[nitems(files)];
-	int rc = -1;
 
-	memset(a, 0, sizeof *a);
-	a->dir = xstrdup(dir);
 	for (size_t i = 0; i < nitems(files); i++)
-		path[i] = xasprintf("%s/%s", dir, files[i]);
-
+		path[i] = xasprintf("%s/%s", a->dir, files[i]);
 	struct quest_codes qc = {
 		.life_events = &a->life_events,
 		.classes = &a->classes,
@@ -42,21 +50,29 @@ assets_load(struct assets *a, const char *dir, char **cause)
 		.groups = &a->groups,
 		.munis = &a->munis,
 	};
+	int rc = 0;
 	if (codes_load(&a->life_events, path[0], path[0], cause) < 0 ||
 	    codes_load(&a->classes, path[1], path[1], cause) < 0 ||
 	    codes_load(&a->groups, path[2], path[2], cause) < 0 ||
-	    munis_load(&a->munis, path[3], path[3], cause) < 0 ||
-	    quest_load(&a->quest, path[4], path[4], &qc, cause) < 0 ||
-	    catalogue_load(&a->cat, path[5], path[5], &cc, cause) < 0 ||
-	    class_dims_load(&a->dims, path[6], path[6], &a->classes, cause) < 0)
-		goto out;
-	rc = 0;
-out:
+	    quest_load(&a->quest, path[3], path[3], &qc, cause) < 0 ||
+	    catalogue_load(&a->cat, path[4], path[4], &cc, cause) < 0 ||
+	    class_dims_load(&a->dims, path[5], path[5], &a->classes, cause) < 0)
+		rc = -1;
 	for (size_t i = 0; i < nitems(files); i++)
 		free(path[i]);
-	if (rc < 0)
-		assets_free(a);
 	return rc;
+}
+
+int
+assets_load(struct assets *a, const char *dir, char **cause)
+{
+	if (assets_load_first(a, dir, cause) < 0)
+		return -1;
+	if (assets_load_rest(a, cause) < 0) {
+		assets_free(a);
+		return -1;
+	}
+	return 0;
 }
 
 void

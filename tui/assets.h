@@ -27,6 +27,19 @@ struct assets {
 };
 
 int assets_load(struct assets *, const char *dir, char **cause);
+
+/*
+ * assets_load() in two steps, for the kiosk, whose first screen needs
+ * none of the assets: first the municipalities, which the checks of the
+ * configuration need before the terminal is touched; then the rest (the
+ * questionnaire, the code tables and the catalogue, about 30 ms of
+ * parsing on a slow machine), once the first screen is on the terminal.
+ * After a failure of assets_load_first() nothing is held; after one of
+ * assets_load_rest() the caller still frees what was read with
+ * assets_free().
+ */
+int assets_load_first(struct assets *, const char *dir, char **cause);
+int assets_load_rest(struct assets *, char **cause);
 void assets_free(struct assets *);
 
 /* The default assets directory: $OPASTIN_ASSETS, else the installed one. */

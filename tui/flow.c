@@ -12,13 +12,14 @@ flow_init(struct flow *f, const struct quest *quest)
 	memset(f, 0, sizeof *f);
 	f->quest = quest;
 	f->answers = xcalloc(quest->nq, sizeof *f->answers);
+	f->nanswers = quest->nq;
 }
 
 void
 flow_free(struct flow *f)
 {
 	if (f->answers != NULL)
-		wipe(f->answers, f->quest->nq * sizeof *f->answers);
+		wipe(f->answers, f->nanswers * sizeof *f->answers);
 	free(f->answers);
 	memset(f, 0, sizeof *f);
 }
@@ -26,7 +27,7 @@ flow_free(struct flow *f)
 void
 flow_reset(struct flow *f)
 {
-	wipe(f->answers, f->quest->nq * sizeof *f->answers);
+	wipe(f->answers, f->nanswers * sizeof *f->answers);
 	f->cur = QUEST_EVENT_QUESTION;
 	f->at_review = false;
 	f->editing = false;

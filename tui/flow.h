@@ -29,6 +29,7 @@ struct answer {
 struct flow {
 	const struct quest *quest;
 	struct answer *answers;	/* one per quest->q */
+	size_t nanswers;	/* quest->nq when the flow was set up */
 	size_t cur;		/* the question on screen */
 	bool at_review;		/* the review screen instead of a question */
 	bool editing;		/* came from the review: next goes back there */

@@ -19,6 +19,12 @@
 
 struct help {
 	struct doc doc;
+	/* What the document was laid out for: it is laid out again only
+	 * when one of these changes, not on every key and every frame. */
+	bool built;
+	int width;
+	enum lang lang;
+	unsigned works;		/* a bit for each enum when that holds */
 };
 
 /* When a key works, and so when the help lists it. */
@@ -105,7 +111,18 @@ build(struct ui *ui, struct help *hp, int w)
 {
 	bool in_keys = false;
 	char toggle[16];
+	unsigned mask = 0;
 
+	for (enum when k = ALWAYS; k <= STAFF; k++)
+		if (works(ui, k))
+			mask |= 1u << k;
+	enum lang lang = ui_session(ui)->lang;
+	if (hp->built && hp->width == w && hp->lang == lang && hp->works == mask)
+		return;
+	hp->built = true;
+	hp->width = w;
+	hp->lang = lang;
+	hp->works = mask;
 	snprintf(toggle, sizeof toggle, "F%d", ui_session(ui)->conf->speech_key - UI_FN(KEY_F(0)));
 	doc_clear(&hp->doc);
 	for (size_t i = 0; i < nitems(help_items); i++) {

@@ -26,6 +26,16 @@ session_init(struct session *s, const struct assets *a, const struct conf *c,
 	i18n_set(l);
 }
 
+void
+session_assets_loaded(struct session *s)
+{
+	/* The flow was set up over the questionnaire before it was read
+	 * (no questions).  No answer can have been given: keys wait until
+	 * the assets are read. */
+	flow_free(&s->flow);
+	flow_init(&s->flow, &s->assets->quest);
+}
+
 static void
 drop_results(struct session *s)
 {

@@ -52,6 +52,9 @@ struct session {
 void session_init(struct session *, const struct assets *, const struct conf *,
     struct backend *, enum lang);
 void session_free(struct session *);
+/* The kiosk reads its questionnaire after the first screen is drawn:
+ * the flow is set up over it again once it is there. */
+void session_assets_loaded(struct session *);
 /* Wipe everything the citizen entered and start again. */
 void session_reset(struct session *);
 /* Change the language; results are fetched or computed again in it. */

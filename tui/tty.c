@@ -113,6 +113,12 @@ tty_start(enum tty_theme theme, bool raw_keys)
 	nonl();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
+	/* Draw each frame whole, in as few writes as curses can: by default
+	 * it looks for typed keys during an update (a poll of the terminal
+	 * every few lines) and writes out what it has before each look,
+	 * some 35 writes for the help screen.  The main loop reads every
+	 * pending key before it draws, so there is no update to cut short. */
+	typeahead(-1);
 	/* The cursor stays where the focus is, for braille displays and
 	 * screen readers; it is hidden from sight where the terminal can. */
 	curs_set(0);
@@ -121,6 +127,18 @@ tty_start(enum tty_theme theme, bool raw_keys)
 	setup_colours(theme);
 	if (theme == TTY_THEME_HIGH_CONTRAST && has_colors())
 		bkgd((chtype)tty_attr(ROLE_NORMAL));
+	/*
+	 * ncurses 6 writes out its buffer after every cursor movement of an
+	 * update until the screen has once been left with endwin() and
+	 * drawn again (its "initial" state is meant for programs that only
+	 * use terminfo): some 35 write() calls for the help screen, each
+	 * one a wakeup of the terminal's reader.  Leaving it here, before
+	 * anything is drawn, makes the first refresh() come back to it, and
+	 * every frame after that one write.  The cost is a few escape
+	 * sequences at the start (the alternate screen left and entered
+	 * again at once).
+	 */
+	endwin();
 }
 
 void

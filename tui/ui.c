@@ -21,6 +21,8 @@
 /* Wake up now and then even without input, so that a resize signal that
  * arrives just before poll() is never left waiting for a key. */
 #define UI_POLL_MS 250
+/* The wait after the first screen, before the rest of the start-up. */
+#define UI_LATER_MS 2
 
 /* Key bar targets are negative, so they never clash with a screen's. */
 #define HIT_KEY(k) (-1 - (k))
@@ -70,6 +72,8 @@ struct ui {
 	int idle_factor;		/* 1, doubled by each "more time" */
 	struct staff_guard staff;
 	struct print_job print;		/* the printout being printed */
+	ui_later later;			/* run once the first screen is drawn */
+	void *later_arg;
 };
 
 static void idle_restart(struct ui *);
@@ -1225,8 +1229,15 @@ terminal_gone(void)
 	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+void
+ui_after_first_screen(struct ui *ui, ui_later fn, void *arg)
+{
+	ui->later = fn;
+	ui->later_arg = arg;
+}
+
 int
-ui_run(struct ui *ui)
+ui_run(struct ui *ui, char **cause)
 {
 	struct session *s = ui->session;
 
@@ -1242,7 +1253,20 @@ ui_run(struct ui *ui)
 		}
 		/* The terminal and the network together: keys are answered
 		 * while a request runs. */
-		session_wait(s, STDIN_FILENO, UI_POLL_MS);
+		session_wait(s, STDIN_FILENO, ui->later != NULL ? UI_LATER_MS : UI_POLL_MS);
+		if (ui->later != NULL) {
+			/* The first screen was written, and the wait above let
+			 * the kernel pass it on to the terminal (a pty hands
+			 * it over in a worker that a busy program would hold
+			 * up).  Now the rest of the start-up, before any key
+			 * is read: keys typed meanwhile wait in the terminal. */
+			ui_later later = ui->later;
+			ui->later = NULL;
+			if (later(ui->later_arg, cause) < 0) {
+				tty_stop();
+				return -1;
+			}
+		}
 		session_run(s);
 		int key;
 		/* Also after a timeout or signal: a resize arrives as a key. */

@@ -102,8 +102,17 @@ struct speech;
 /* The ui borrows the speech (NULL: no speech at all). */
 struct ui *ui_new(struct session *, struct speech *);
 void ui_free(struct ui *);
-/* Run until the program should end; returns the exit status. */
-int ui_run(struct ui *);
+/*
+ * What ui_run() does once the first screen is on the terminal (once):
+ * the start-up work that the first screen does not need.  When fn fails
+ * (-1 with *cause), ui_run() restores the terminal and returns -1 with
+ * that cause, for the caller to print on a normal terminal.
+ */
+typedef int (*ui_later)(void *arg, char **cause);
+void ui_after_first_screen(struct ui *, ui_later fn, void *arg);
+/* Run until the program should end: 0, or -1 with *cause when the work
+ * given to ui_after_first_screen() failed (the terminal is restored). */
+int ui_run(struct ui *, char **cause);
 
 struct session *ui_session(struct ui *);
 

@@ -47,6 +47,11 @@ RESULTS = b"Services for you"
 HELP = b"Opastin \xc2\xb7 Help"
 HELP_BAR = b"About the suggestions"  # the help screen's key bar
 WAITING = b"Asking the national service recommender"
+# The line over the backend's services once its answer is on screen, in
+# each language (tests/e2e/backend-flow.sh waits for the same).
+ANSWERED = {"en": b"Suggestions from the national",
+            "fi": "Ehdotukset ovat kansallisesta".encode(),
+            "sv": "Förslag från den nationella".encode()}
 
 
 # ---- Small statistics --------------------------------------------------
@@ -231,6 +236,11 @@ class Bench:
         raise Timeout("the flow did not reach the review")
 
     def ask(self, p, marker):
+        """From the review, ask for the services and wait for marker:
+        for the backend's answer on screen, not only for the results
+        screen ("Services for you" is its title while it waits too).
+        A key pressed before the answer has come would cancel the
+        request, and with it close its connection."""
         m = p.mark()
         p.send(END)
         p.drain(0.03)
@@ -284,7 +294,7 @@ class Bench:
             p = Pty(self.opastin(conf=conf), env=self.env)
             self.to_event_question(p)
             self.to_review(p)
-            self.ask(p, RESULTS)
+            self.ask(p, ANSWERED["en"])
             _, ru = p.close()
             ro.append(ru.ru_maxrss)
             q = subprocess.Popen(["curl", "-s", "-o", "/dev/null", "--cacert",
@@ -448,11 +458,15 @@ class Bench:
         try:
             self.to_event_question(p)
             self.to_review(p)
-            self.ask(p, RESULTS)
+            self.ask(p, ANSWERED["en"])
             for lang in ("fi", "sv"):
+                # Each request is answered and its answer shown before
+                # the next key: a session of three whole requests.
+                m = p.mark()
                 p.send(F2)
                 self.wait_log("recommend_service status=200 lang=" + lang, log0)
-                p.drain(0.2)
+                p.wait_for(ANSWERED[lang], 20, m)
+                p.drain(0.05)
         finally:
             p.close()
         lines = open(self.srv.backend_log, "rb").read().decode("utf-8", "replace").splitlines()[log0:]

@@ -248,12 +248,43 @@ test_mini_assets(void **state)
 	assets_free(&a);
 }
 
+/* The kiosk's two steps: the municipalities, then the rest; together
+ * what assets_load() reads. */
+static void
+test_load_in_two_steps(void **state)
+{
+	(void)state;
+	struct assets a;
+	char *cause = NULL;
+
+	assert_int_equal(assets_load_first(&a, TU_MINI, &cause), 0);
+	assert_true(a.munis.n > 0);
+	assert_int_equal(a.quest.nq, 0);
+	assert_int_equal(a.cat.n, 0);
+	assert_int_equal(assets_load_rest(&a, &cause), 0);
+	assert_true(a.quest.nq > 0);
+	assert_true(a.cat.n > 0);
+	assets_free(&a);
+
+	/* A broken catalogue fails the second step with its FILE:LINE:COL;
+	 * what was read is freed by assets_free(). */
+	const char *dir = tu_mini_variant("catalogue.json", "\"services\": [",
+	    "\"services\": [,");
+	assert_int_equal(assets_load_first(&a, dir, &cause), 0);
+	assert_int_equal(assets_load_rest(&a, &cause), -1);
+	assert_non_null(strstr(cause, "/catalogue.json:"));
+	free(cause);
+	assets_free(&a);
+}
+
 static void
 test_missing_dir(void **state)
 {
 	(void)state;
 	char *cause = tu_load_fail(TEST_DATA "/no-such-dir");
-	assert_non_null(strstr(cause, TEST_DATA "/no-such-dir/life_events.tsv"));
+	/* The first file read: the municipalities, which the kiosk reads
+	 * before its first screen (assets_load_first). */
+	assert_non_null(strstr(cause, TEST_DATA "/no-such-dir/municipalities.tsv"));
 	free(cause);
 }
 
@@ -694,6 +725,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_real_assets),
 		cmocka_unit_test(test_mini_assets),
+		cmocka_unit_test_teardown(test_load_in_two_steps, tu_teardown),
 		cmocka_unit_test(test_missing_dir),
 		cmocka_unit_test_teardown(test_syntax_error, tu_teardown),
 		cmocka_unit_test_teardown(test_syntax_error_token, tu_teardown),
