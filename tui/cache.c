@@ -193,6 +193,25 @@ cache_close(struct cache_reader *r)
 	free(r);
 }
 
+/*
+ * The last steps of either reader once every service is in: the ids are
+ * unique, the catalogue's date is the day of the sync, and its code index
+ * is built.  0, or -1 with *cause set.
+ */
+static int
+finish_catalogue(struct catalogue *cat, const char *path, time_t synced, char **cause)
+{
+	if (catalogue_check_ids(cat, path, cause) < 0)
+		return -1;
+	char day[20];
+	sync_format_time(synced, day);
+	day[10] = '\0';
+	cat->date = xstrdup(day);
+	cat->origin = CATALOGUE_REGISTER;
+	catalogue_index(cat);
+	return 0;
+}
+
 int
 cache_load_jsonl(struct catalogue *cat, const char *dir, const struct catalogue_codes *codes,
     char **cause)
@@ -222,15 +241,7 @@ cache_load_jsonl(struct catalogue *cat, const char *dir, const struct catalogue_
 	}
 	if (got < 0)
 		goto out;
-	if (catalogue_check_ids(cat, path, cause) < 0)
-		goto out;
-	char day[20];
-	sync_format_time(h.synced, day);
-	day[10] = '\0';
-	cat->date = xstrdup(day);
-	cat->origin = CATALOGUE_REGISTER;
-	catalogue_index(cat);
-	rc = 0;
+	rc = finish_catalogue(cat, path, h.synced, cause);
 out:
 	if (rc < 0)
 		catalogue_free(cat);
@@ -422,15 +433,7 @@ load_bin(struct catalogue *cat, const char *path, const struct catalogue_codes *
 		*cause = xasprintf("%s: bytes after the end", path);
 		goto out;
 	}
-	if (catalogue_check_ids(cat, path, cause) < 0)
-		goto out;
-	char day[20];
-	sync_format_time(synced, day);
-	day[10] = '\0';
-	cat->date = xstrdup(day);
-	cat->origin = CATALOGUE_REGISTER;
-	catalogue_index(cat);
-	rc = 0;
+	rc = finish_catalogue(cat, path, synced, cause);
 out:
 	if (rc < 0)
 		catalogue_free(cat);
