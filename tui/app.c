@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "linkcheck.h"
 #include "log.h"
+#include "sandbox.h"
 #include "session.h"
 #include "speech.h"
 #include "staff.h"
@@ -147,6 +148,44 @@ apply_overrides(struct conf *c, const struct options *o, char **cause)
 	return 0;
 }
 
+/* What the sandbox leaves readable: the assets, the catalogues, the
+ * register's cache and the CA file (sandbox.h adds the system's). */
+static struct sandbox_paths
+sandbox_paths(const struct conf *c, const char *assets_dir)
+{
+	return (struct sandbox_paths){
+		.assets = assets_dir,
+		.localedir = i18n_localedir(),
+		.cache_dir = conf_cache_dir(c),
+		.ca_file = c->ca_file,
+	};
+}
+
+/* Kiosk and counter mode: confine the process once everything it needs
+ * at start is open, and the speech helper forked.  A failure is logged,
+ * not fatal: the kiosk still serves as it did before the sandbox. */
+static void
+confine(const struct conf *c, const char *assets_dir)
+{
+	struct sandbox_paths p = sandbox_paths(c, assets_dir);
+	struct sandbox_status st;
+	char *cause = NULL;
+
+	if (!sandbox_built()) {
+		log_warn("built without seccomp: the kiosk is not sandboxed");
+		return;
+	}
+	if (sandbox_apply(&p, &st, &cause) < 0) {
+		log_warn("the sandbox could not be applied: %s", cause);
+		free(cause);
+		return;
+	}
+	if (st.landlock > 0)
+		log_info("sandboxed: seccomp filter, Landlock ABI %d", st.landlock);
+	else
+		log_info("sandboxed: seccomp filter; no Landlock in this kernel, reading is not limited");
+}
+
 static int run(int argc, char **argv);
 
 int
@@ -245,7 +284,8 @@ run(int argc, char **argv)
 	log_open(o.log_stderr || o.profile != NULL || o.check_config || o.check_links || o.sync);
 	/* The kiosk, batch mode and --check-links serve or check the
 	 * register's services when a sync has fetched them. */
-	if (o.profile != NULL || (!o.sync && !o.check_config && o.say == NULL))
+	if (o.profile != NULL || (!o.sync && !o.check_config && o.say == NULL &&
+	    !o.sandbox_selftest))
 		use_cache(&conf, &assets);
 	conf_net(&conf, &netcfg);
 	if (conf.backend_url != NULL && !o.offline)
@@ -260,7 +300,11 @@ run(int argc, char **argv)
 		.wav = o.wav,
 	};
 
-	if (o.sync) {
+	if (o.sandbox_selftest) {
+		struct sandbox_paths p = sandbox_paths(&conf, assets_dir);
+		fflush(stdout);
+		status = sandbox_selftest(&p, stdout);
+	} else if (o.sync) {
 		status = sync_command(&conf, &assets, stdout, stderr);
 	} else if (o.check_config) {
 		report(&conf, &assets);
@@ -326,6 +370,8 @@ run(int argc, char **argv)
 		    backend ? "with a backend" : "embedded recommender only");
 		session_init(&s, &assets, &conf, backend, l);
 		struct ui *ui = ui_new(&s, sp);
+		if (conf.mode != MODE_PLAIN)
+			confine(&conf, assets_dir);
 		status = ui_run(ui);
 		ui_free(ui);
 		speech_free(sp);

@@ -38,6 +38,8 @@ int lang_parse(const char *);
 void i18n_init(const char *localedir);
 /* Switch gettext to a language. */
 void i18n_set(enum lang);
+/* The directory of the message catalogues i18n_init() bound. */
+const char *i18n_localedir(void);
 enum lang i18n_current(void);
 /* The language the environment asks for (LANGUAGE, LC_ALL, LC_MESSAGES,
  * LANG), or English. */

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "spawner.h"
 #include "speech.h"
 #include "util.h"
 
@@ -18,6 +19,9 @@
 
 struct speech {
 	const struct speech_config *cfg;
+	/* The helper that starts the synthesizer: forked by speech_new(),
+	 * before the kiosk's sandbox forbids execve (spawner.h). */
+	struct spawner *spawner;
 	bool on;
 	int rate;
 	int volume;
@@ -26,14 +30,70 @@ struct speech {
 	char *last;		/* the last utterance, for repeat */
 };
 
+/* ---- In the helper process (spawner.h): what SPAWN_SPEECH runs.  The
+ * request's parameters are the language, the rate and the volume. ---- */
+
+static void
+log_utterance(const char *path, const char *lang, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;
+	/* One write, so a line is never split. */
+	char *line = xasprintf("%s\t%.*s\n", lang, (int)len, text);
+	ssize_t w = write(fd, line, strlen(line));
+	(void)w;
+	wipe_free_str(line);
+	close(fd);
+}
+
+static pid_t
+run_synthesizer(void *ctx, const struct spawn_request *r)
+{
+	const struct speech_config *cfg = ctx;
+
+	if (r->nparams != 3)
+		return -1;
+	const char *lang = r->param[0], *rate = r->param[1], *volume = r->param[2];
+	if (lang_parse(lang) < 0)
+		return -1;
+	if (cfg->log != NULL) {
+		log_utterance(cfg->log, lang, r->input, r->len);
+		return 0;
+	}
+	if (cfg->command != NULL) {
+		char env[3][SPAWN_PARAM_MAX + 16];
+		snprintf(env[0], sizeof env[0], "OPASTIN_LANG=%s", lang);
+		snprintf(env[1], sizeof env[1], "OPASTIN_RATE=%s", rate);
+		snprintf(env[2], sizeof env[2], "OPASTIN_VOLUME=%s", volume);
+		char *const envp[] = { env[0], env[1], env[2], NULL };
+		char *const argv[] = { "/bin/sh", "-c", (char *)cfg->command, NULL };
+		return spawn_command(argv, envp, r->input, r->len);
+	}
+	if (cfg->wav != NULL) {
+		char *const argv[] = { "espeak-ng", "-v", (char *)lang, "-s", (char *)rate,
+		    "-a", (char *)volume, "-w", (char *)cfg->wav, "--stdin", NULL };
+		return spawn_command(argv, NULL, r->input, r->len);
+	}
+	char *const argv[] = { "espeak-ng", "-v", (char *)lang, "-s", (char *)rate,
+	    "-a", (char *)volume, "--stdin", NULL };
+	return spawn_command(argv, NULL, r->input, r->len);
+}
+
+/* ---- In the kiosk ---- */
+
 struct speech *
 speech_new(const struct speech_config *cfg)
 {
 	struct speech *sp = xcalloc(1, sizeof *sp);
+	struct spawn_handler kinds[SPAWN_KINDS] = {
+		[SPAWN_SPEECH] = { run_synthesizer, (void *)cfg },
+	};
 	sp->cfg = cfg;
 	sp->rate = cfg->rate > 0 ? cfg->rate : SPEECH_DEFAULT_RATE;
 	sp->volume = cfg->volume > 0 ? cfg->volume : SPEECH_DEFAULT_VOLUME;
 	sp->on = cfg->mode == SPEECH_ALWAYS;
+	sp->spawner = spawner_start(kinds);
 	return sp;
 }
 
@@ -43,6 +103,7 @@ speech_free(struct speech *sp)
 	if (sp == NULL)
 		return;
 	speech_stop(sp);
+	spawner_free(sp->spawner);
 	wipe_free_str(sp->last);
 	free(sp);
 }
@@ -78,10 +139,8 @@ speech_reset(struct speech *sp)
 void
 speech_tick(struct speech *sp)
 {
-	if (sp == NULL || sp->child <= 0)
-		return;
-	if (waitpid(sp->child, NULL, WNOHANG) == sp->child)
-		sp->child = 0;
+	/* The helper reaps the synthesizers. */
+	(void)sp;
 }
 
 void
@@ -89,99 +148,34 @@ speech_stop(struct speech *sp)
 {
 	if (sp == NULL || sp->child <= 0)
 		return;
-	/* The whole group: a speech_command pipeline has more than one. */
-	kill(-sp->child, SIGTERM);
-	/* The synthesizer ends at once on SIGTERM; reap it so it leaves no
-	 * zombie, without waiting on a stubborn one. */
-	for (int i = 0; i < 20 && waitpid(sp->child, NULL, WNOHANG) == 0; i++)
-		usleep(1000);
-	if (waitpid(sp->child, NULL, WNOHANG) == 0) {
-		kill(-sp->child, SIGKILL);
-		waitpid(sp->child, NULL, 0);
-	}
+	spawner_stop(sp->spawner, sp->child);
 	sp->child = 0;
 }
 
 bool
 speech_wait(struct speech *sp)
 {
-	int status = 0;
-
 	if (sp == NULL || sp->child <= 0)
-		return sp != NULL && sp->cfg->log != NULL;
+		return sp != NULL && sp->cfg->log != NULL && sp->spawner != NULL;
 	pid_t pid = sp->child;
 	sp->child = 0;
-	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-	    WEXITSTATUS(status) == 0;
+	return spawner_wait(sp->spawner, pid);
 }
 
-static void
-log_utterance(struct speech *sp, enum lang l, const char *text)
-{
-	int fd = open(sp->cfg->log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return;
-	char *line = xasprintf("%s\t%s\n", lang_code(l), text);
-	ssize_t w = write(fd, line, strlen(line));
-	(void)w;
-	wipe_free_str(line);
-	close(fd);
-}
-
-/* Start the synthesizer with the text on its standard input. */
+/* Ask the helper to speak text. */
 static void
 synthesize(struct speech *sp, enum lang l, const char *text)
 {
-	int in[2];
-	char rate[16], volume[16];
+	struct spawn_request r = { .kind = SPAWN_SPEECH, .nparams = 3, .input = text };
 
-	if (pipe2(in, O_CLOEXEC) < 0)
-		return;
-	snprintf(rate, sizeof rate, "%d", sp->rate);
-	snprintf(volume, sizeof volume, "%d", sp->volume);
-	pid_t pid = fork();
-	if (pid < 0) {
-		close(in[0]);
-		close(in[1]);
-		return;
-	}
-	if (pid == 0) {
-		setpgid(0, 0);
-		int null = open("/dev/null", O_WRONLY);
-		dup2(in[0], STDIN_FILENO);
-		/* Never draw over the screen. */
-		if (null >= 0) {
-			dup2(null, STDOUT_FILENO);
-			dup2(null, STDERR_FILENO);
-		}
-		signal(SIGPIPE, SIG_DFL);
-		if (sp->cfg->command != NULL) {
-			setenv("OPASTIN_LANG", lang_code(l), 1);
-			setenv("OPASTIN_RATE", rate, 1);
-			setenv("OPASTIN_VOLUME", volume, 1);
-			execl("/bin/sh", "sh", "-c", sp->cfg->command, (char *)NULL);
-		} else if (sp->cfg->wav != NULL) {
-			execlp("espeak-ng", "espeak-ng", "-v", lang_code(l), "-s", rate,
-			    "-a", volume, "-w", sp->cfg->wav, "--stdin", (char *)NULL);
-		} else {
-			execlp("espeak-ng", "espeak-ng", "-v", lang_code(l), "-s", rate,
-			    "-a", volume, "--stdin", (char *)NULL);
-		}
-		_exit(127);
-	}
-	setpgid(pid, pid);	/* in both, so neither races the other */
-	close(in[0]);
-	/* Never wait on a slow reader: a pipe takes 64 KiB at once, and an
-	 * utterance is cut well below that. */
-	signal(SIGPIPE, SIG_IGN);
-	fcntl(in[1], F_SETFL, O_NONBLOCK);
-	size_t n = strlen(text);
-	if (n > SPEECH_MAX_UTTERANCE)
-		n = SPEECH_MAX_UTTERANCE;
-	ssize_t w = write(in[1], text, n);
-	(void)w;
-	close(in[1]);
-	sp->child = pid;
+	snprintf(r.param[0], sizeof r.param[0], "%s", lang_code(l));
+	snprintf(r.param[1], sizeof r.param[1], "%d", sp->rate);
+	snprintf(r.param[2], sizeof r.param[2], "%d", sp->volume);
+	r.len = strlen(text);
+	if (r.len > SPEECH_MAX_UTTERANCE)
+		r.len = SPEECH_MAX_UTTERANCE;
+	pid_t pid = spawner_run(sp->spawner, &r);
+	sp->child = pid > 0 ? pid : 0;
 }
 
 void
@@ -195,10 +189,7 @@ speech_say_always(struct speech *sp, enum lang l, const char *text)
 		sp->last = xstrdup(text);
 	}
 	sp->last_lang = l;
-	if (sp->cfg->log != NULL)
-		log_utterance(sp, l, text);
-	else
-		synthesize(sp, l, text);
+	synthesize(sp, l, text);
 }
 
 void

@@ -7,6 +7,11 @@
  * waits for speech: a new utterance stops the whole group of the one
  * before, pipelines included.  The voice follows the language.
  *
+ * The synthesizer is started by a helper process that speech_new() forks
+ * (spawner.h), as the kiosk's sandbox forbids execve once applied: call
+ * speech_new() before sandbox_apply().  The helper also appends to the
+ * speech log, which the sandboxed kiosk could not open.
+ *
  * With speech_log set (tests and diagnostics only, never on a kiosk in
  * service: it would keep what citizens do), utterances go to that file,
  * one per line with their language, instead of to a synthesizer.
