@@ -39,9 +39,9 @@ fi
 ok_if "the last line says it holds" eval 'tail -n 1 "$out" | grep -q "^The sandbox holds"'
 
 # The self-test in Finnish: every line through gettext.
-fi_out=$(LANGUAGE=fi "$OPASTIN" --lang fi --assets "$ASSETS" --sandbox-selftest 2>&1)
+fi_out=$("$OPASTIN" --lang fi --assets "$ASSETS" --sandbox-selftest 2>&1)
 ok_if "the self-test speaks Finnish with --lang fi" \
-    eval 'printf "%s\n" "$fi_out" | grep -qF "$(msg fi "The sandbox holds: all %d forbidden acts were refused." | sed "s/%d.*//")"'
+    eval 'printf "%s\n" "$fi_out" | grep -qxF "$(msg fi "seccomp filter: applied")"'
 
 # A kiosk, sandboxed, with speech: the helper forked before the filter
 # runs the configured command (which writes a file: outside the sandbox).

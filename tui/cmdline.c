@@ -248,6 +248,8 @@ cmdline_usage(FILE *f)
 	fprintf(f, "  --sync               %s\n", _("fetch the services of the national service register (PTV) into the cache, then exit"));
 	fprintf(f, "  --ptv-url URL        %s\n", _("with --sync: fetch from the register at URL"));
 	fprintf(f, "  --cache-dir DIR      %s\n", _("keep the register's services in DIR (--sync writes it, the kiosk reads it)"));
+	/* TRANSLATORS: the help of --sandbox-selftest: it applies the
+	   kiosk's sandbox to itself and tries what the sandbox forbids. */
 	fprintf(f, "  --sandbox-selftest   %s\n", _("confine this process as the kiosk is confined, try what the sandbox forbids, and exit"));
 	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));
 	fprintf(f, "  --format text|json   %s\n", _("output format for --profile (default text)"));
@@ -260,6 +262,7 @@ cmdline_usage(FILE *f)
 	fprintf(f, "%s\n", _("Exit status: 0 on success, 1 when the configuration or assets are broken, 2 for a bad command line or profile."));
 	fprintf(f, "%s\n", _("With --check-links: 0 when every web address works (a redirect is only a warning), 1 when one is broken."));
 	fprintf(f, "%s\n", _("With --sync: 0 when the cache was written, 1 when the sync failed (the previous cache is kept)."));
+	/* TRANSLATORS: --sandbox-selftest is typed so. */
 	fprintf(f, "%s\n", _("With --sandbox-selftest: 0 when the sandbox refused every forbidden act, 1 when it did not."));
 }
 

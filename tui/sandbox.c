@@ -298,6 +298,8 @@ verdict(struct selftest *t, const char *act, int err)
 static void
 try_exec(struct selftest *t)
 {
+	/* TRANSLATORS: what --sandbox-selftest tries; %s is a program,
+	   /bin/true. */
 	char *act = xasprintf(_("running a program (%s)"), "/bin/true");
 	pid_t pid = fork();
 	int status = 0, err = 0;
@@ -320,9 +322,12 @@ try_exec(struct selftest *t)
 static void
 try_ptrace(struct selftest *t)
 {
+	/* TRANSLATORS: what --sandbox-selftest tries; ptrace is the name
+	   of a system call. */
 	const char *act = _("tracing another process (ptrace)");
 	if (SANITIZER_BUILD) {
-		/* TRANSLATORS: LeakSanitizer is a name. */
+		/* TRANSLATORS: said of the ptrace check in a build for tests;
+		   LeakSanitizer is a name. */
 		fprintf(t->out, "%s: %s\n", act, _("not checked: a sanitizer build allows it for LeakSanitizer"));
 		return;
 	}
@@ -383,6 +388,8 @@ sandbox_selftest(const struct sandbox_paths *p, FILE *out)
 	char tmpfile[64];
 
 	if (!sandbox_built()) {
+		/* TRANSLATORS: seccomp is a name; --without-seccomp is typed
+		   so. */
 		fprintf(out, "%s\n", _("This Opastin was built without the seccomp sandbox (--without-seccomp)."));
 		return 1;
 	}
@@ -399,11 +406,15 @@ sandbox_selftest(const struct sandbox_paths *p, FILE *out)
 		free(existing);
 		return 1;
 	}
+	/* TRANSLATORS: seccomp is the name of the kernel's system call
+	   filter. */
 	fprintf(out, "%s\n", _("seccomp filter: applied"));
 	if (st.landlock > 0)
 		/* TRANSLATORS: %d is the version of Landlock (a name) in the kernel. */
 		fprintf(out, _("Landlock: ABI %d, reading limited to the allowed files\n"), st.landlock);
 	else
+		/* TRANSLATORS: Landlock is a name (of a part of the Linux
+		   kernel). */
 		fprintf(out, "%s\n", _("Landlock: not in this kernel, reading is not limited"));
 
 	try_exec(&t);
@@ -418,14 +429,17 @@ sandbox_selftest(const struct sandbox_paths *p, FILE *out)
 		try_open(&t, outside, O_RDONLY, xasprintf(_("reading %s"), outside));
 	if (inside != NULL) {
 		int fd = open(inside, O_RDONLY | O_CLOEXEC);
-		/* TRANSLATORS: %s is a file name; reading it must still work
-		   in the sandbox. */
-		fprintf(out, fd >= 0 ? _("allowed, as it should be: reading %s\n") :
-		    _("NOT ALLOWED, though the kiosk needs it: reading %s\n"), inside);
-		if (fd >= 0)
+		if (fd >= 0) {
+			/* TRANSLATORS: %s is a file name; reading it must
+			   still work in the sandbox, and does. */
+			fprintf(out, _("allowed, as it should be: reading %s\n"), inside);
 			close(fd);
-		else
+		} else {
+			/* TRANSLATORS: %s is a file name; reading it must
+			   still work in the sandbox, and does not. */
+			fprintf(out, _("NOT ALLOWED, though the kiosk needs it: reading %s\n"), inside);
 			t.allowed++;
+		}
 		checks++;
 	}
 	if (t.allowed == 0)
