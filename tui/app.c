@@ -19,6 +19,7 @@
 #include "log.h"
 #include "sandbox.h"
 #include "session.h"
+#include "spawner.h"
 #include "speech.h"
 #include "staff.h"
 #include "sync.h"
@@ -186,6 +187,23 @@ confine(const struct conf *c, const char *assets_dir)
 		log_info("sandboxed: seccomp filter; no Landlock in this kernel, reading is not limited");
 }
 
+#ifdef WITH_SPEECH
+/*
+ * The helper that starts programs for the kiosk once it is sandboxed
+ * (spawner.h), with a handler for every kind of command: each kind's
+ * configuration is read in the helper as it is now.  NULL when it cannot
+ * be forked (then nothing is spoken).
+ */
+static struct spawner *
+start_helper(const struct speech_config *sc)
+{
+	struct spawn_handler kinds[SPAWN_KINDS] = {
+		[SPAWN_SPEECH] = speech_handler(sc),
+	};
+	return spawner_start(kinds);
+}
+#endif
+
 static int run(int argc, char **argv);
 
 int
@@ -323,13 +341,15 @@ run(int argc, char **argv)
 		status = EXIT_USAGE;
 #else
 		/* The synthesis path of the kiosk, for a test or a site check. */
-		struct speech *sp = speech_new(&sc);
+		struct spawner *helper = start_helper(&sc);
+		struct speech *sp = speech_new(&sc, helper);
 		speech_say_always(sp, o.lang >= 0 ? (enum lang)o.lang : LANG_EN, o.say);
 		if (!speech_wait(sp)) {
 			fail(_("the speech synthesizer could not be run (is espeak-ng installed?)"));
 			status = EXIT_BROKEN;
 		}
 		speech_free(sp);
+		spawner_free(helper);
 #endif
 	} else if (o.profile != NULL) {
 		status = batch_run(&assets, backend, o.profile, o.format, o.lang, stdout, &cause);
@@ -361,8 +381,11 @@ run(int argc, char **argv)
 			l = (enum lang)k;
 		struct session s;
 #ifdef WITH_SPEECH
-		struct speech *sp = conf.speech == SPEECH_OFF ? NULL : speech_new(&sc);
+		/* Before the sandbox, which forbids starting programs. */
+		struct spawner *helper = conf.speech == SPEECH_OFF ? NULL : start_helper(&sc);
+		struct speech *sp = conf.speech == SPEECH_OFF ? NULL : speech_new(&sc, helper);
 #else
+		struct spawner *helper = NULL;
 		struct speech *sp = NULL;	/* built without speech */
 #endif
 		log_info("started in %s mode, %s", conf.mode == MODE_KIOSK ? "kiosk" :
@@ -375,6 +398,7 @@ run(int argc, char **argv)
 		status = ui_run(ui);
 		ui_free(ui);
 		speech_free(sp);
+		spawner_free(helper);
 		session_free(&s);
 		log_info("stopped");
 	}

@@ -12,8 +12,9 @@
  * when it was forked, so a compromised kiosk process can ask for speech
  * but cannot make the helper run a program of its choosing.
  *
- * Adding a kind (a print command): a value in enum spawn_kind, and a
- * struct spawn_handler given to spawner_start() for it.
+ * Adding a kind (a print command): a value in enum spawn_kind, a
+ * function that builds its command (as speech_handler() does), and that
+ * handler in the table app.c gives spawner_start().
  *
  * A program started this way runs in a process group of its own; the
  * helper reaps it.  The helper ends when the kiosk does (its socket

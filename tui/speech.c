@@ -10,7 +10,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "spawner.h"
 #include "speech.h"
 #include "util.h"
 
@@ -19,8 +18,8 @@
 
 struct speech {
 	const struct speech_config *cfg;
-	/* The helper that starts the synthesizer: forked by speech_new(),
-	 * before the kiosk's sandbox forbids execve (spawner.h). */
+	/* The helper that starts the synthesizer, forked before the
+	 * kiosk's sandbox forbids execve (spawner.h); borrowed. */
 	struct spawner *spawner;
 	bool on;
 	int rate;
@@ -80,20 +79,23 @@ run_synthesizer(void *ctx, const struct spawn_request *r)
 	return spawn_command(argv, NULL, r->input, r->len);
 }
 
+struct spawn_handler
+speech_handler(const struct speech_config *cfg)
+{
+	return (struct spawn_handler){ run_synthesizer, (void *)cfg };
+}
+
 /* ---- In the kiosk ---- */
 
 struct speech *
-speech_new(const struct speech_config *cfg)
+speech_new(const struct speech_config *cfg, struct spawner *spawner)
 {
 	struct speech *sp = xcalloc(1, sizeof *sp);
-	struct spawn_handler kinds[SPAWN_KINDS] = {
-		[SPAWN_SPEECH] = { run_synthesizer, (void *)cfg },
-	};
 	sp->cfg = cfg;
+	sp->spawner = spawner;
 	sp->rate = cfg->rate > 0 ? cfg->rate : SPEECH_DEFAULT_RATE;
 	sp->volume = cfg->volume > 0 ? cfg->volume : SPEECH_DEFAULT_VOLUME;
 	sp->on = cfg->mode == SPEECH_ALWAYS;
-	sp->spawner = spawner_start(kinds);
 	return sp;
 }
 
@@ -103,7 +105,6 @@ speech_free(struct speech *sp)
 	if (sp == NULL)
 		return;
 	speech_stop(sp);
-	spawner_free(sp->spawner);
 	wipe_free_str(sp->last);
 	free(sp);
 }
