@@ -54,6 +54,7 @@ for h in $harnesses; do
 	# New inputs go to a scratch corpus, first; the seeds are only read.
 	if "$bindir/fuzz-$name" -runs="$FUZZ_RUNS" -max_total_time=300 -timeout=10 \
 	    -rss_limit_mb=2048 -seed=1 -artifact_prefix="$tmpdir/crash-$name-" \
+	    -dict="$top_srcdir/tests/fuzz/$name.dict" \
 	    "$work" "$top_srcdir/tests/fuzz/corpus/$name" >"$tmpdir/$name.log" 2>&1; then
 		seeds=$(ls "$top_srcdir/tests/fuzz/corpus/$name" | wc -l)
 		ok "fuzz-$name: $seeds seeds and $FUZZ_RUNS runs, no crash"
