@@ -99,8 +99,10 @@ void screen_qr_open(struct ui *, size_t i);
 void screen_print_open(struct ui *, size_t first, size_t count);
 
 struct speech;
-/* The ui borrows the speech (NULL: no speech at all). */
-struct ui *ui_new(struct session *, struct speech *);
+struct spawner;
+/* The ui borrows the speech (NULL: no speech at all) and the helper that
+ * runs print_command (spawner.h; NULL: nothing is printed). */
+struct ui *ui_new(struct session *, struct speech *, struct spawner *);
 void ui_free(struct ui *);
 /* Run until the program should end; returns the exit status. */
 int ui_run(struct ui *);
