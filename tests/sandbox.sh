@@ -7,6 +7,15 @@
 . "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/backend/lib.sh"
 
+# A sanitizer build (.ci/run's second run) leaves the kiosk unconfined:
+# a confined process could not write its sanitizer report, which that
+# run counts on (sandbox_sanitizer_build()).  The plain build checks the
+# sandbox; tests/unit/test-spawner still applies it there.
+if grep -q __asan_init "$OPASTIN"; then
+	echo "1..0 # SKIP a sanitizer build is not sandboxed (its reports could not be written)"
+	exit 0
+fi
+
 out="$tmpdir/selftest.out"
 "$OPASTIN" --assets "$ASSETS" --sandbox-selftest >"$out" 2>&1
 rc=$?
@@ -19,11 +28,7 @@ diag "$(cat "$out")"
 ok_if "--sandbox-selftest exits 0" [ "$rc" -eq 0 ]
 ok_if "the seccomp filter is applied" grep -qx 'seccomp filter: applied' "$out"
 ok_if "exec of /bin/true is refused" grep -q '^refused: running a program (/bin/true) (Operation not permitted)$' "$out"
-if grep -q 'sanitizer build' "$out"; then
-	ok "ptrace is not checked in a sanitizer build # SKIP LeakSanitizer needs it"
-else
-	ok_if "ptrace is refused" grep -q '^refused: tracing another process (ptrace) (Operation not permitted)$' "$out"
-fi
+ok_if "ptrace is refused" grep -q '^refused: tracing another process (ptrace) (Operation not permitted)$' "$out"
 ok_if "creating a file in /tmp is refused" grep -q '^refused: creating /tmp/opastin-selftest-[0-9]* (Permission denied)$' "$out"
 ok_if "opening an asset for writing is refused" \
     grep -qF "refused: opening $ASSETS/catalogue.json for writing (Permission denied)" "$out"

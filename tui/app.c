@@ -204,6 +204,10 @@ confine(const struct conf *c, const char *assets_dir)
 		log_warn("built without seccomp: the kiosk is not sandboxed");
 		return;
 	}
+	if (sandbox_sanitizer_build()) {
+		log_warn("a sanitizer build is not sandboxed: its reports could not be written");
+		return;
+	}
 	if (sandbox_apply(&p, &st, &cause) < 0) {
 		log_warn("the sandbox could not be applied: %s", cause);
 		free(cause);

@@ -49,6 +49,11 @@ struct sandbox_status {
 
 /* Whether this Opastin was built with the seccomp filter. */
 bool sandbox_built(void);
+/* Whether this is a sanitizer build (ASan, LSan).  Its reports are files
+ * (log_path) that a confined process could not create, so a kiosk built
+ * so stays unconfined: a sandbox there would lose the reports that such
+ * a build is for. */
+bool sandbox_sanitizer_build(void);
 
 /*
  * Confine the calling process, for good.  Call it before any thread is
