@@ -164,6 +164,7 @@ helper_main(int fd, const struct spawn_handler kinds[SPAWN_KINDS])
 		case OP_REAP:
 			if (w.pid <= 0 || (k = find(c, MAX_CHILDREN, w.pid)) == NULL)
 				break;
+			reap(c, MAX_CHILDREN);	/* it may have ended since poll() */
 			reply.value = k->done;
 			if (k->done) {
 				reply.status = k->status;

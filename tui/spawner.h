@@ -10,7 +10,8 @@
  * command line.  What each kind runs is decided in the helper, by the
  * kind's function (struct spawn_handler), from the configuration it had
  * when it was forked, so a compromised kiosk process can ask for speech
- * or a printout but cannot make the helper run a program of its choosing.
+ * or a printout but cannot make the helper run a program of its
+ * choosing.
  *
  * The kinds are speech (speech.c) and the printer (print.c).  Adding
  * one: a value in enum spawn_kind, a function that builds its command
@@ -18,8 +19,9 @@
  * table app.c gives spawner_start().
  *
  * A program started this way runs in a process group of its own; the
- * helper reaps it, and tells the kiosk how it ended (spawner_reap).  The helper ends when the kiosk does (its socket
- * closes, or PR_SET_PDEATHSIG), stopping what it started.
+ * helper reaps it, and tells the kiosk how it ended (spawner_reap).  The
+ * helper ends when the kiosk does (its socket closes, or
+ * PR_SET_PDEATHSIG), stopping what it started.
  */
 #ifndef OPASTIN_SPAWNER_H
 #define OPASTIN_SPAWNER_H
