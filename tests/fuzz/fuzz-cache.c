@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "assets.h"
 #include "cache.h"
 #include "catalogue.h"
 #include "fuzz.h"
@@ -33,15 +32,11 @@ remove_dir(void)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct catalogue_codes cc;
-	const struct assets *a = fuzz_assets();
 	struct catalogue cat;
 	char *cause = NULL;
 
 	const char *input = fuzz_file(data, size);
 	if (link_path == NULL) {
-		cc = (struct catalogue_codes){ &a->quest, &a->life_events, &a->classes,
-		    &a->groups, &a->munis };
 		if (mkdtemp(dir) == NULL) {
 			perror("fuzz: mkdtemp");
 			exit(2);
@@ -53,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		atexit(remove_dir);
 	}
-	if (cache_load(&cat, dir, &cc, &cause) == 0)
+	if (cache_load(&cat, dir, fuzz_codes(), &cause) == 0)
 		catalogue_free(&cat);
 	free(cause);
 	return 0;

@@ -6,7 +6,6 @@
 
 #include <stdlib.h>
 
-#include "assets.h"
 #include "catalogue.h"
 #include "fuzz.h"
 
@@ -14,16 +13,11 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct catalogue_loader *ld;
-	const struct assets *a = fuzz_assets();
 	struct cat_service svc;
 	char *cause = NULL;
 
-	if (ld == NULL) {
-		static struct catalogue_codes cc;
-		cc = (struct catalogue_codes){ &a->quest, &a->life_events, &a->classes,
-		    &a->groups, &a->munis };
-		ld = catalogue_loader_new(&cc, "fuzz.jsonl");
-	}
+	if (ld == NULL)
+		ld = catalogue_loader_new(fuzz_codes(), "fuzz.jsonl");
 	char *text = fuzz_text(data, size);
 	if (catalogue_parse_service(ld, text, 1, &svc, &cause) == 0) {
 		for (int l = 0; l < LANG_COUNT; l++) {

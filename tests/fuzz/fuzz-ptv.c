@@ -32,12 +32,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	long page_count;
 	json_t *items = NULL;
 
-	if (ld == NULL) {
-		static struct catalogue_codes cc;
-		cc = (struct catalogue_codes){ &a->quest, &a->life_events, &a->classes,
-		    &a->groups, &a->munis };
-		ld = catalogue_loader_new(&cc, "fuzz.jsonl");
-	}
+	if (ld == NULL)
+		ld = catalogue_loader_new(fuzz_codes(), "fuzz.jsonl");
 	/* As net.c hands the body over: the bytes received, NULs included. */
 	json_t *root = json_loadb((const char *)data, size, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
 	if (root == NULL)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "assets.h"
+#include "catalogue.h"
 #include "fuzz.h"
 #include "util.h"
 
@@ -34,13 +35,22 @@ fuzz_assets(void)
 	return &a;
 }
 
+const struct catalogue_codes *
+fuzz_codes(void)
+{
+	static struct catalogue_codes cc;
+	const struct assets *a = fuzz_assets();
+
+	if (cc.quest == NULL)
+		cc = (struct catalogue_codes){ &a->quest, &a->life_events, &a->classes,
+		    &a->groups, &a->munis };
+	return &cc;
+}
+
 char *
 fuzz_text(const uint8_t *data, size_t size)
 {
-	char *s = xmalloc(size + 1);
-	memcpy(s, data, size);
-	s[size] = '\0';
-	return s;
+	return xstrndup((const char *)data, size);
 }
 
 const char *

@@ -24,6 +24,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* The assets, loaded on the first call; exits when they cannot be. */
 const struct assets *fuzz_assets(void);
 
+/* The catalogue's code lists, from fuzz_assets(), for its loader. */
+struct catalogue_codes;
+const struct catalogue_codes *fuzz_codes(void);
+
 /* The input as a NUL-terminated string (the caller frees it). */
 char *fuzz_text(const uint8_t *data, size_t size);
 
