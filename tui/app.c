@@ -22,7 +22,10 @@
 #include "log.h"
 #include "present.h"
 #include "preview.h"
+#include "print.h"
+#include "sandbox.h"
 #include "session.h"
+#include "spawner.h"
 #include "speech.h"
 #include "staff.h"
 #include "sync.h"
@@ -202,6 +205,73 @@ apply_overrides(struct conf *c, const struct options *o, char **cause)
 	return 0;
 }
 
+/* What the sandbox leaves readable: the assets, the catalogues, the
+ * register's cache and the CA file (sandbox.h adds the system's). */
+static struct sandbox_paths
+sandbox_paths(const struct conf *c, const char *assets_dir)
+{
+	return (struct sandbox_paths){
+		.assets = assets_dir,
+		.localedir = i18n_localedir(),
+		.cache_dir = conf_cache_dir(c),
+		.ca_file = c->ca_file,
+	};
+}
+
+/* Kiosk and counter mode: confine the process once everything it needs
+ * at start is open, and the helper that runs speech and print_command
+ * forked.  A failure is logged, not fatal: the kiosk still serves as it
+ * did before the sandbox. */
+static void
+confine(const struct conf *c, const char *assets_dir)
+{
+	struct sandbox_paths p = sandbox_paths(c, assets_dir);
+	struct sandbox_status st;
+	char *cause = NULL;
+
+	if (!sandbox_built()) {
+		log_warn("built without seccomp: the kiosk is not sandboxed");
+		return;
+	}
+	if (sandbox_sanitizer_build()) {
+		log_warn("a sanitizer build is not sandboxed: its reports could not be written");
+		return;
+	}
+	if (sandbox_apply(&p, &st, &cause) < 0) {
+		log_warn("the sandbox could not be applied: %s", cause);
+		free(cause);
+		return;
+	}
+	if (st.landlock > 0)
+		log_info("sandboxed: seccomp filter, Landlock ABI %d", st.landlock);
+	else
+		log_info("sandboxed: seccomp filter; no Landlock in this kernel, reading is not limited");
+}
+
+/*
+ * The helper that starts programs for the kiosk once it is sandboxed
+ * (spawner.h), with a handler for every kind of command it is to run:
+ * speech with sc (NULL: none), the printer with print_command (NULL:
+ * none).  Each kind's configuration is read in the helper as it is now.
+ * NULL when there is nothing to run or it cannot be forked (then nothing
+ * is spoken or printed).
+ */
+static struct spawner *
+start_helper(const struct speech_config *sc, const char *print_command)
+{
+	struct spawn_handler kinds[SPAWN_KINDS] = { { NULL, NULL } };
+
+#ifdef WITH_SPEECH
+	if (sc != NULL)
+		kinds[SPAWN_SPEECH] = speech_handler(sc);
+#endif
+	if (print_command != NULL)
+		kinds[SPAWN_PRINT] = print_handler(print_command);
+	if (kinds[SPAWN_SPEECH].run == NULL && kinds[SPAWN_PRINT].run == NULL)
+		return NULL;
+	return spawner_start(kinds);
+}
+
 static int run(int argc, char **argv);
 
 int
@@ -303,7 +373,7 @@ run(int argc, char **argv)
 	 * kiosk with the same one line, after the terminal is restored.
 	 * Every other use reads everything first. */
 	bool kiosk = !o.sync && !o.check_config && !o.check_links && o.say == NULL &&
-	    o.preview == NULL && o.profile == NULL;
+	    o.preview == NULL && o.profile == NULL && !o.sandbox_selftest;
 	bool terminal = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	bool later = kiosk && terminal && tty_can_address();
 	if ((later ? assets_load_first(&assets, assets_dir, &cause) :
@@ -332,7 +402,7 @@ run(int argc, char **argv)
 	 * register's services when a sync has fetched them; --preview
 	 * shows the bundled catalogue, the same on every machine. */
 	if (o.profile != NULL || (!later && !o.sync && !o.check_config && o.say == NULL &&
-	    o.preview == NULL))
+	    o.preview == NULL && !o.sandbox_selftest))
 		use_cache(&conf, &assets);
 	conf_net(&conf, &netcfg);
 	if (conf.backend_url != NULL && !o.offline)
@@ -347,7 +417,11 @@ run(int argc, char **argv)
 		.wav = o.wav,
 	};
 
-	if (o.sync) {
+	if (o.sandbox_selftest) {
+		struct sandbox_paths p = sandbox_paths(&conf, assets_dir);
+		fflush(stdout);
+		status = sandbox_selftest(&p, stdout);
+	} else if (o.sync) {
 		status = sync_command(&conf, &assets, stdout, stderr);
 	} else if (o.check_config) {
 		report(&conf, &assets);
@@ -370,13 +444,15 @@ run(int argc, char **argv)
 		status = EXIT_USAGE;
 #else
 		/* The synthesis path of the kiosk, for a test or a site check. */
-		struct speech *sp = speech_new(&sc);
+		struct spawner *helper = start_helper(&sc, NULL);
+		struct speech *sp = speech_new(&sc, helper);
 		speech_say_always(sp, o.lang >= 0 ? (enum lang)o.lang : LANG_EN, o.say);
 		if (!speech_wait(sp)) {
 			fail(_("the speech synthesizer could not be run (is espeak-ng installed?)"));
 			status = EXIT_BROKEN;
 		}
 		speech_free(sp);
+		spawner_free(helper);
 #endif
 	} else if (o.preview != NULL) {
 		/* The bundled assets and no backend: the same files on every
@@ -418,8 +494,11 @@ run(int argc, char **argv)
 		for (int k = 0; k < LANG_COUNT && !(conf.languages & (1u << l)); k++)
 			l = (enum lang)k;
 		struct session s;
+		/* Before the sandbox, which forbids starting programs. */
+		struct spawner *helper = start_helper(conf.speech == SPEECH_OFF ? NULL : &sc,
+		    conf.print_command);
 #ifdef WITH_SPEECH
-		struct speech *sp = conf.speech == SPEECH_OFF ? NULL : speech_new(&sc);
+		struct speech *sp = conf.speech == SPEECH_OFF ? NULL : speech_new(&sc, helper);
 #else
 		struct speech *sp = NULL;	/* built without speech */
 #endif
@@ -427,10 +506,12 @@ run(int argc, char **argv)
 		    conf.mode == MODE_COUNTER ? "counter" : "plain",
 		    backend ? "with a backend" : "embedded recommender only");
 		session_init(&s, &assets, &conf, backend, l);
-		struct ui *ui = ui_new(&s, sp);
+		struct ui *ui = ui_new(&s, sp, helper);
 		struct later_load ll = { .conf = &conf, .assets = &assets, .session = &s };
 		if (later)
 			ui_after_first_screen(ui, load_later, &ll);
+		if (conf.mode != MODE_PLAIN)
+			confine(&conf, assets_dir);
 		if (ui_run(ui, &cause) < 0) {
 			/* The terminal is itself again: one line, as for any
 			 * broken asset. */
@@ -440,6 +521,7 @@ run(int argc, char **argv)
 		}
 		ui_free(ui);
 		speech_free(sp);
+		spawner_free(helper);
 		session_free(&s);
 		log_info(status == EXIT_SUCCESS ? "stopped" : "stopped: a broken asset");
 	}

@@ -14,7 +14,7 @@ enum {
 	OPT_HELP, OPT_VERSION, OPT_PROFILE, OPT_FORMAT, OPT_BACKEND, OPT_CA_FILE,
 	OPT_TIMEOUT, OPT_LOG_STDERR, OPT_KIOSK, OPT_COUNTER, OPT_HASH_PIN,
 	OPT_SAY, OPT_WAV, OPT_CHECK_LINKS, OPT_SYNC, OPT_PTV_URL, OPT_CACHE_DIR,
-	OPT_PREVIEW
+	OPT_PREVIEW, OPT_SANDBOX_SELFTEST
 };
 
 static const struct option longopts[] = {
@@ -41,6 +41,7 @@ static const struct option longopts[] = {
 	{ "say", required_argument, NULL, OPT_SAY },
 	{ "wav", required_argument, NULL, OPT_WAV },
 	{ "preview", required_argument, NULL, OPT_PREVIEW },
+	{ "sandbox-selftest", no_argument, NULL, OPT_SANDBOX_SELFTEST },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -140,6 +141,9 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		case OPT_PREVIEW:
 			o->preview = optarg;
 			break;
+		case OPT_SANDBOX_SELFTEST:
+			o->sandbox_selftest = true;
+			break;
 		case 'h':
 		case OPT_HELP:
 			o->help = true;
@@ -219,6 +223,13 @@ cmdline_parse(struct options *o, int argc, char **argv, char **cause)
 		*cause = xstrdup(_("--preview does not go with --check-config, --check-links, --sync, --profile, --say or --hash-pin"));
 		return -1;
 	}
+	if (o->sandbox_selftest && (o->check_config || o->check_links || o->sync ||
+	    o->profile != NULL || o->say != NULL || o->hash_pin)) {
+		/* TRANSLATORS: --sandbox-selftest and the options named stay
+		   as they are: they are typed so. */
+		*cause = xstrdup(_("--sandbox-selftest does not go with --check-config, --check-links, --sync, --profile, --say or --hash-pin"));
+		return -1;
+	}
 	if (o->format_given && o->profile == NULL) {
 		*cause = xstrdup(_("--format can only be used with --profile"));
 		return -1;
@@ -253,6 +264,9 @@ cmdline_usage(FILE *f)
 	fprintf(f, "  --sync               %s\n", _("fetch the services of the national service register (PTV) into the cache, then exit"));
 	fprintf(f, "  --ptv-url URL        %s\n", _("with --sync: fetch from the register at URL"));
 	fprintf(f, "  --cache-dir DIR      %s\n", _("keep the register's services in DIR (--sync writes it, the kiosk reads it)"));
+	/* TRANSLATORS: the help of --sandbox-selftest: it applies the
+	   kiosk's sandbox to itself and tries what the sandbox forbids. */
+	fprintf(f, "  --sandbox-selftest   %s\n", _("confine this process as the kiosk is confined, try what the sandbox forbids, and exit"));
 	fprintf(f, "  --profile FILE       %s\n", _("print services for a citizen profile (JSON) and exit"));
 	fprintf(f, "  --format text|json   %s\n", _("output format for --profile (default text)"));
 	/* TRANSLATORS: --preview writes every screen of the kiosk as text
@@ -268,6 +282,8 @@ cmdline_usage(FILE *f)
 	fprintf(f, "%s\n", _("Exit status: 0 on success, 1 when the configuration or assets are broken, 2 for a bad command line or profile."));
 	fprintf(f, "%s\n", _("With --check-links: 0 when every web address works (a redirect is only a warning), 1 when one is broken."));
 	fprintf(f, "%s\n", _("With --sync: 0 when the cache was written, 1 when the sync failed (the previous cache is kept)."));
+	/* TRANSLATORS: --sandbox-selftest is typed so. */
+	fprintf(f, "%s\n", _("With --sandbox-selftest: 0 when the sandbox refused every forbidden act, 1 when it did not."));
 }
 
 void

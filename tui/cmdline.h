@@ -28,6 +28,7 @@ struct options {
 	bool sync;		/* --sync: fetch the register into the cache */
 	const char *ptv_url;	/* overrides ptv_url */
 	const char *cache_dir;	/* overrides cache_dir */
+	bool sandbox_selftest;	/* --sandbox-selftest (sandbox.h) */
 	bool help;
 	bool version;
 	const char *preview;	/* --preview DIR: every screen as text */

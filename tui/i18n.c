@@ -39,6 +39,14 @@ lang_parse(const char *s)
 	return -1;
 }
 
+static const char *bound_localedir = LOCALEDIR;
+
+const char *
+i18n_localedir(void)
+{
+	return bound_localedir;
+}
+
 void
 i18n_init(const char *localedir)
 {
@@ -59,6 +67,7 @@ i18n_init(const char *localedir)
 		localedir = env;
 	if (localedir == NULL)
 		localedir = LOCALEDIR;
+	bound_localedir = localedir;
 	bindtextdomain(PACKAGE, localedir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);

@@ -43,6 +43,8 @@ void i18n_set(enum lang);
  * on, English is looked up in its catalogue. */
 #define I18N_PSEUDO_LONG "en@long"
 void i18n_set_pseudo_long(bool);
+/* The directory of the message catalogues i18n_init() bound. */
+const char *i18n_localedir(void);
 enum lang i18n_current(void);
 /* The language the environment asks for (LANGUAGE, LC_ALL, LC_MESSAGES,
  * LANG), or English. */

@@ -278,7 +278,7 @@ one_size(const struct assets *a, const struct conf *c, const char *dir, int cols
 	resize_term(lines, cols);
 	session_init(&s, a, c, NULL, lang);
 	p.s = &s;
-	p.ui = ui_new(&s, NULL);
+	p.ui = ui_new(&s, NULL, NULL);
 	ui_set_checking(p.ui, true);
 	if (cols >= UI_MIN_COLS && lines >= UI_MIN_LINES)
 		walk(&p);

@@ -9,6 +9,7 @@
 #include "present.h"
 #include "print.h"
 #include "spawn.h"
+#include "spawner.h"
 #include "text.h"
 #include "util.h"
 
@@ -159,23 +160,46 @@ print_busy(const struct print_job *j)
 	return j->pid > 0;
 }
 
-bool
-print_start(struct print_job *j, const char *command, const char *text)
+/* ---- In the helper process (spawner.h): what SPAWN_PRINT runs, the
+ * summary on its standard input.  A request has no parameters. ---- */
+
+static pid_t
+run_printer(void *ctx, const struct spawn_request *r)
 {
+	const char *command = ctx;
 	char **argv;
 	size_t argc;
 	char *cause = NULL;
 
-	if (print_busy(j))
-		return false;
+	if (command == NULL || r->nparams != 0)
+		return -1;
 	/* The configuration was checked at start, so this does not fail. */
 	if (spawn_split(command, &argv, &argc, &cause) < 0) {
 		free(cause);
-		return false;
+		return -1;
 	}
-	pid_t pid = spawn_with_input(argv, NULL, text, strlen(text));
+	pid_t pid = spawn_with_input(argv, NULL, r->input, r->len);
 	strv_free(argv, argc + 1);
-	if (pid < 0)
+	return pid;
+}
+
+struct spawn_handler
+print_handler(const char *command)
+{
+	return (struct spawn_handler){ run_printer, (void *)command };
+}
+
+/* ---- In the kiosk ---- */
+
+bool
+print_start(struct print_job *j, const char *text)
+{
+	struct spawn_request r = { .kind = SPAWN_PRINT, .input = text, .len = strlen(text) };
+
+	if (print_busy(j))
+		return false;
+	pid_t pid = spawner_run(j->spawner, &r);
+	if (pid <= 0)
 		return false;
 	j->pid = pid;
 	j->deadline = now_ms() + PRINT_TIMEOUT_MS;
@@ -190,7 +214,13 @@ print_poll(struct print_job *j, long long now, int *status)
 	*status = 0;
 	if (j->pid <= 0)
 		return PRINT_RUNNING;
-	if (spawn_reap(j->pid, &st)) {
+	int ended = spawner_reap(j->spawner, j->pid, &st);
+	if (ended < 0) {
+		/* The helper is gone, and the printer with it. */
+		j->pid = 0;
+		return PRINT_NOT_RUN;
+	}
+	if (ended > 0) {
 		j->pid = 0;
 		if (WIFEXITED(st)) {
 			*status = WEXITSTATUS(st);
@@ -210,7 +240,7 @@ void
 print_stop(struct print_job *j)
 {
 	if (j->pid > 0)
-		spawn_kill(j->pid);
+		spawner_stop(j->spawner, j->pid);
 	j->pid = 0;
 }
 

@@ -9,7 +9,11 @@
  *
  * print_command (the configuration) is split into a program and its
  * arguments by spawn_split() and run without a shell, the summary on its
- * standard input.  The kiosk never waits on it: print_poll() is called
+ * standard input.  Like speech, it is started by the helper process of
+ * spawner.h, as the kiosk's sandbox forbids execve once applied: the
+ * caller starts the helper, before sandbox_apply(), with print_handler()
+ * as its SPAWN_PRINT kind, and gives it to the job.  The kiosk never
+ * waits on the command: print_poll() is called
  * from the main loop, and a command that has not finished within
  * PRINT_TIMEOUT_MS is stopped.  Nothing is written to disk.
  */
@@ -22,6 +26,7 @@
 #include <time.h>
 
 #include "results.h"
+#include "spawner.h"
 
 #define PRINT_COLUMNS 80
 #define PRINT_TIMEOUT_MS 10000
@@ -31,7 +36,12 @@
 char *print_summary(const struct results *, size_t first, size_t count,
     const char *site, time_t now);
 
+/* What the helper runs for SPAWN_PRINT: command (print_command,
+ * checked by the configuration) as it was when the helper was forked. */
+struct spawn_handler print_handler(const char *command);
+
 struct print_job {
+	struct spawner *spawner;	/* borrowed; NULL: nothing is printed */
 	pid_t pid;		/* the printer command, 0 when none runs */
 	long long deadline;	/* ms (now_ms()) when it is stopped */
 };
@@ -45,9 +55,9 @@ enum print_outcome {
 };
 
 bool print_busy(const struct print_job *);
-/* Start the command with text on its standard input; false when it
- * could not be started. */
-bool print_start(struct print_job *, const char *command, const char *text);
+/* Start the command through the job's helper with text on its standard
+ * input; false when it could not be started. */
+bool print_start(struct print_job *, const char *text);
 /* What became of the job, at now (ms); anything but PRINT_RUNNING once,
  * and the job is idle again. */
 enum print_outcome print_poll(struct print_job *, long long now, int *status);

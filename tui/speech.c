@@ -19,6 +19,9 @@
 
 struct speech {
 	const struct speech_config *cfg;
+	/* The helper that starts the synthesizer, forked before the
+	 * kiosk's sandbox forbids execve (spawner.h); borrowed. */
+	struct spawner *spawner;
 	bool on;
 	int rate;
 	int volume;
@@ -27,11 +30,72 @@ struct speech {
 	char *last;		/* the last utterance, for repeat */
 };
 
+/* ---- In the helper process (spawner.h): what SPAWN_SPEECH runs.  The
+ * request's parameters are the language, the rate and the volume. ---- */
+
+static void
+log_utterance(const char *path, const char *lang, const char *text, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;
+	/* One write, so a line is never split. */
+	char *line = xasprintf("%s\t%.*s\n", lang, (int)len, text);
+	ssize_t w = write(fd, line, strlen(line));
+	(void)w;
+	wipe_free_str(line);
+	close(fd);
+}
+
+static pid_t
+run_synthesizer(void *ctx, const struct spawn_request *r)
+{
+	const struct speech_config *cfg = ctx;
+
+	if (r->nparams != 3)
+		return -1;
+	const char *lang = r->param[0], *rate = r->param[1], *volume = r->param[2];
+	if (lang_parse(lang) < 0)
+		return -1;
+	if (cfg->log != NULL) {
+		log_utterance(cfg->log, lang, r->input, r->len);
+		return 0;
+	}
+	if (cfg->command != NULL) {
+		/* speech_command is documented as a shell command (a site may
+		 * pipe espeak-ng into its player), unlike print_command. */
+		char env[3][SPAWN_PARAM_MAX + 16];
+		snprintf(env[0], sizeof env[0], "OPASTIN_LANG=%s", lang);
+		snprintf(env[1], sizeof env[1], "OPASTIN_RATE=%s", rate);
+		snprintf(env[2], sizeof env[2], "OPASTIN_VOLUME=%s", volume);
+		char *const envp[] = { env[0], env[1], env[2], NULL };
+		char *const argv[] = { "/bin/sh", "-c", (char *)cfg->command, NULL };
+		return spawn_with_input(argv, envp, r->input, r->len);
+	}
+	if (cfg->wav != NULL) {
+		char *const argv[] = { "espeak-ng", "-v", (char *)lang, "-s", (char *)rate,
+		    "-a", (char *)volume, "-w", (char *)cfg->wav, "--stdin", NULL };
+		return spawn_with_input(argv, NULL, r->input, r->len);
+	}
+	char *const argv[] = { "espeak-ng", "-v", (char *)lang, "-s", (char *)rate,
+	    "-a", (char *)volume, "--stdin", NULL };
+	return spawn_with_input(argv, NULL, r->input, r->len);
+}
+
+struct spawn_handler
+speech_handler(const struct speech_config *cfg)
+{
+	return (struct spawn_handler){ run_synthesizer, (void *)cfg };
+}
+
+/* ---- In the kiosk ---- */
+
 struct speech *
-speech_new(const struct speech_config *cfg)
+speech_new(const struct speech_config *cfg, struct spawner *spawner)
 {
 	struct speech *sp = xcalloc(1, sizeof *sp);
 	sp->cfg = cfg;
+	sp->spawner = spawner;
 	sp->rate = cfg->rate > 0 ? cfg->rate : SPEECH_DEFAULT_RATE;
 	sp->volume = cfg->volume > 0 ? cfg->volume : SPEECH_DEFAULT_VOLUME;
 	sp->on = cfg->mode == SPEECH_ALWAYS;
@@ -79,7 +143,8 @@ speech_reset(struct speech *sp)
 void
 speech_tick(struct speech *sp)
 {
-	if (sp != NULL && sp->child > 0 && spawn_reap(sp->child, NULL))
+	/* The helper has reaped it; this frees its place there. */
+	if (sp != NULL && sp->child > 0 && spawner_reap(sp->spawner, sp->child, NULL) != 0)
 		sp->child = 0;
 }
 
@@ -88,69 +153,34 @@ speech_stop(struct speech *sp)
 {
 	if (sp == NULL || sp->child <= 0)
 		return;
-	spawn_kill(sp->child);
+	spawner_stop(sp->spawner, sp->child);
 	sp->child = 0;
 }
 
 bool
 speech_wait(struct speech *sp)
 {
-	int status = 0;
-
 	if (sp == NULL || sp->child <= 0)
-		return sp != NULL && sp->cfg->log != NULL;
+		return sp != NULL && sp->cfg->log != NULL && sp->spawner != NULL;
 	pid_t pid = sp->child;
 	sp->child = 0;
-	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-	    WEXITSTATUS(status) == 0;
+	return spawner_wait(sp->spawner, pid);
 }
 
-static void
-log_utterance(struct speech *sp, enum lang l, const char *text)
-{
-	int fd = open(sp->cfg->log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return;
-	char *line = xasprintf("%s\t%s\n", lang_code(l), text);
-	ssize_t w = write(fd, line, strlen(line));
-	(void)w;
-	wipe_free_str(line);
-	close(fd);
-}
-
-/* Start the synthesizer with the text on its standard input. */
+/* Ask the helper to speak text. */
 static void
 synthesize(struct speech *sp, enum lang l, const char *text)
 {
-	char rate[16], volume[16];
-	char *env[4] = { NULL };
+	struct spawn_request r = { .kind = SPAWN_SPEECH, .nparams = 3, .input = text };
 
-	snprintf(rate, sizeof rate, "%d", sp->rate);
-	snprintf(volume, sizeof volume, "%d", sp->volume);
-	size_t n = strlen(text);
-	if (n > SPEECH_MAX_UTTERANCE)
-		n = SPEECH_MAX_UTTERANCE;
-	if (sp->cfg->command != NULL) {
-		/* speech_command is documented as a shell command (a site may
-		 * pipe espeak-ng into its player), unlike print_command. */
-		char *argv[] = { "/bin/sh", "-c", (char *)sp->cfg->command, NULL };
-		env[0] = xasprintf("OPASTIN_LANG=%s", lang_code(l));
-		env[1] = xasprintf("OPASTIN_RATE=%s", rate);
-		env[2] = xasprintf("OPASTIN_VOLUME=%s", volume);
-		sp->child = spawn_with_input(argv, env, text, n);
-		for (int i = 0; i < 3; i++)
-			free(env[i]);
-	} else if (sp->cfg->wav != NULL) {
-		char *argv[] = { "espeak-ng", "-v", (char *)lang_code(l), "-s", rate,
-		    "-a", volume, "-w", (char *)sp->cfg->wav, "--stdin", NULL };
-		sp->child = spawn_with_input(argv, NULL, text, n);
-	} else {
-		char *argv[] = { "espeak-ng", "-v", (char *)lang_code(l), "-s", rate,
-		    "-a", volume, "--stdin", NULL };
-		sp->child = spawn_with_input(argv, NULL, text, n);
-	}
-	if (sp->child < 0)
-		sp->child = 0;
+	snprintf(r.param[0], sizeof r.param[0], "%s", lang_code(l));
+	snprintf(r.param[1], sizeof r.param[1], "%d", sp->rate);
+	snprintf(r.param[2], sizeof r.param[2], "%d", sp->volume);
+	r.len = strlen(text);
+	if (r.len > SPEECH_MAX_UTTERANCE)
+		r.len = SPEECH_MAX_UTTERANCE;
+	pid_t pid = spawner_run(sp->spawner, &r);
+	sp->child = pid > 0 ? pid : 0;
 }
 
 void
@@ -164,10 +194,7 @@ speech_say_always(struct speech *sp, enum lang l, const char *text)
 		sp->last = xstrdup(text);
 	}
 	sp->last_lang = l;
-	if (sp->cfg->log != NULL)
-		log_utterance(sp, l, text);
-	else
-		synthesize(sp, l, text);
+	synthesize(sp, l, text);
 }
 
 void

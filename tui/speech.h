@@ -7,6 +7,12 @@
  * waits for speech: a new utterance stops the whole group of the one
  * before, pipelines included.  The voice follows the language.
  *
+ * The synthesizer is started by the helper process of spawner.h, as the
+ * kiosk's sandbox forbids execve once applied: the caller starts the
+ * helper, before sandbox_apply(), with speech_handler() as its
+ * SPAWN_SPEECH kind, and gives it to speech_new().  The helper also
+ * appends to the speech log, which the sandboxed kiosk could not open.
+ *
  * With speech_log set (tests and diagnostics only, never on a kiosk in
  * service: it would keep what citizens do), utterances go to that file,
  * one per line with their language, instead of to a synthesizer.
@@ -17,6 +23,7 @@
 #include <stdbool.h>
 
 #include "i18n.h"
+#include "spawner.h"
 
 enum speech_mode { SPEECH_OFF, SPEECH_KEY, SPEECH_ALWAYS };
 
@@ -39,7 +46,11 @@ struct speech_config {
 
 struct speech;
 
-struct speech *speech_new(const struct speech_config *);
+/* What the helper runs for SPAWN_SPEECH; cfg is read in the helper, as
+ * it was when the helper was forked. */
+struct spawn_handler speech_handler(const struct speech_config *);
+/* The helper is borrowed (NULL: nothing is ever said). */
+struct speech *speech_new(const struct speech_config *, struct spawner *);
 void speech_free(struct speech *);
 
 bool speech_active(const struct speech *);

@@ -79,11 +79,12 @@ struct ui {
 static void idle_restart(struct ui *);
 
 struct ui *
-ui_new(struct session *s, struct speech *speech)
+ui_new(struct session *s, struct speech *speech, struct spawner *helper)
 {
 	struct ui *ui = xcalloc(1, sizeof *ui);
 	ui->session = s;
 	ui->speech = speech;
+	ui->print.spawner = helper;
 	ui->dirty = true;
 	ui->mode = s->conf->mode;
 	ui->idle_factor = 1;
@@ -280,7 +281,7 @@ ui_print(struct ui *ui, const char *text)
 		ui_message(ui, ROLE_NOTICE, "%s", _("Printing. Please wait a moment."));
 		return;
 	}
-	if (!print_start(&ui->print, ui->session->conf->print_command, text)) {
+	if (!print_start(&ui->print, text)) {
 		log_warn("print_command could not be started");
 		char *why = print_outcome_text(PRINT_NOT_RUN, 0);
 		ui_message(ui, ROLE_ERROR, "%s", why);

@@ -99,8 +99,10 @@ void screen_qr_open(struct ui *, size_t i);
 void screen_print_open(struct ui *, size_t first, size_t count);
 
 struct speech;
-/* The ui borrows the speech (NULL: no speech at all). */
-struct ui *ui_new(struct session *, struct speech *);
+struct spawner;
+/* The ui borrows the speech (NULL: no speech at all) and the helper that
+ * runs print_command (spawner.h; NULL: nothing is printed). */
+struct ui *ui_new(struct session *, struct speech *, struct spawner *);
 void ui_free(struct ui *);
 /*
  * What ui_run() does once the first screen is on the terminal (once):
