@@ -144,6 +144,50 @@ batch "$(family 853)"
 ok_if "Turku: Turku's clinic" test -n "$(service_json "Turun testineuvola")"
 ok_if "Turku: not Jyväskylä's" lacks "Kyllön neuvola" "$out"
 
+# A cache synced for Jyväskylä alone serves Jyväskylä; a visitor from
+# Turku gets the bundled catalogue, which has Varsinais-Suomi's county
+# services, and not the register's nationwide services without them.
+cache_all=$cache
+cache="$tmpdir/cache-179"
+write_conf
+sync_run
+ok_if "a sync for 179 alone: exit 0" test "$rc" -eq 0
+[ "$rc" -eq 0 ] || diag "$(cat "$err")"
+batch "$(family 853)"
+ok_if "Turku on a cache for 179: exit 0" test "$rc" -eq 0
+ok_if "Turku on a cache for 179: Varsinais-Suomi's child health clinic, from the bundled catalogue" \
+    grep -q '"service_id": *"wellbeing-child-health-clinic--varsinais-suomi"' "$out"
+[ -n "$(grep 'varsinais-suomi' "$out")" ] || diag "$(head -c 2000 "$out")"
+ok_if "Turku on a cache for 179: no clinic of Jyväskylä, from either source" \
+    sh -c '! grep -qE "Kyllön neuvola|keski-suomi|Keski-Suomen" "$1"' - "$out"
+ok_if "Turku on a cache for 179: the results name the bundled catalogue and its date" \
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+b = json.load(open(sys.argv[2], encoding="utf-8"))
+sys.exit(0 if d["catalogue"] == "bundled" and d["catalogue_date"] == b["catalogue_date"] else 1)' \
+    "$out" "$ASSETS/catalogue.json"
+"$OPASTIN" --offline --cache-dir "$cache" --profile "$(family 853)" --lang fi >"$tmpdir/text" 2>/dev/null
+ok_if "Turku on a cache for 179, as text: the source line names the bundled catalogue" \
+    sh -c 'grep -qF "$1" "$3" && ! grep -qF "$2" "$3"' - \
+    "$(msgf fi "Suggestions from this kiosk's own service catalogue, checked %s." "$(python3 -c 'import json, sys
+y, m, d = json.load(open(sys.argv[1], encoding="utf-8"))["catalogue_date"].split("-")
+print("%d.%d.%s" % (int(d), int(m), y))' "$ASSETS/catalogue.json")")" \
+    "$(msg_prefix fi 'Services from the national service register (Suomi.fi), updated %s.')" "$tmpdir/text"
+batch "$(family 179)"
+ok_if "Jyväskylä on a cache for 179: the register's Kyllö clinic" \
+    test -n "$(service_json "Kyllön neuvola (testi)")"
+ok_if "Jyväskylä on a cache for 179: the results name the register" \
+    python3 -c 'import json, sys; sys.exit(0 if json.load(open(sys.argv[1]))["catalogue"] == "register" else 1)' "$out"
+# A profile without a municipality: the cache's nationwide services.
+printf '{"language": "fi", "life_events": ["KE1"]}\n' >"$tmpdir/nowhere.json"
+batch "$tmpdir/nowhere.json"
+ok_if "no municipality on a cache for 179: the register, with no local clinic" \
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+sys.exit(0 if d["catalogue"] == "register" and "neuvola (testi)" not in open(sys.argv[1], encoding="utf-8").read() else 1)' "$out"
+cache=$cache_all
+write_conf "sync_municipalities = 853"
+
 # Without --cache-dir, and without the key, the bundled catalogue serves.
 "$OPASTIN" --offline --profile "$(family 179)" --format json >"$out" 2>"$err"
 ok_if "no cache given: the bundled catalogue" \

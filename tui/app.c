@@ -90,9 +90,11 @@ report(const struct conf *c, const struct assets *a)
 }
 
 /*
- * The register's services from the cache that opastin --sync wrote, in
- * place of the bundled catalogue; a broken cache is only a warning, as
- * the bundled catalogue still serves.  Whether the cache is used.
+ * The register's services from the cache that opastin --sync wrote,
+ * beside the bundled catalogue: the cache serves the municipalities it
+ * was synced for, the bundled catalogue every other (assets_catalogue()).
+ * A broken cache is only a warning, as the bundled catalogue still
+ * serves.  Whether the cache is used.
  */
 static bool
 use_cache(const struct conf *c, struct assets *a)
@@ -109,10 +111,11 @@ use_cache(const struct conf *c, struct assets *a)
 
 	switch (cache_load(&cat, conf_cache_dir(c), &cc, &cause)) {
 	case 0:
-		log_info("using the service register's cache in %s: %zu services, synced %s",
-		    conf_cache_dir(c), cat.n, cat.date);
-		catalogue_free(&a->cat);
-		a->cat = cat;
+		log_info("using the service register's cache in %s: %zu services, synced %s, "
+		    "for municipalities %s", conf_cache_dir(c), cat.n, cat.date,
+		    cat.covers[0] ? cat.covers : "none");
+		catalogue_free(&a->reg);
+		a->reg = cat;
 		return true;
 	case 1:
 		return false;
@@ -426,18 +429,19 @@ run(int argc, char **argv)
 	} else if (o.check_config) {
 		report(&conf, &assets);
 		if (use_cache(&conf, &assets)) {
-			char *date = present_date(assets.cat.date);
+			char *date = present_date(assets.reg.date);
 			/* TRANSLATORS: %1$s is a directory, %2$zu a number of
 			   services, %3$s a date in the language's own form
 			   (2.12.2026). */
 			printf(_("Service register cache %1$s: OK, %2$zu services, synced %3$s.\n"),
-			    conf_cache_dir(&conf), assets.cat.n, date);
+			    conf_cache_dir(&conf), assets.reg.n, date);
 			free(date);
 		}
 	} else if (o.check_links) {
 		/* 1 when a link is broken, as for a broken asset: either way
 		 * the catalogue needs fixing. */
-		status = linkcheck_command(&assets.cat, &netcfg, stdout, stderr);
+		status = linkcheck_command(assets_have_register(&assets) ? &assets.reg :
+		    &assets.cat, &netcfg, stdout, stderr);
 	} else if (o.say != NULL) {
 #ifndef WITH_SPEECH
 		fail(_("this Opastin was built without speech support"));

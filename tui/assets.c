@@ -78,6 +78,7 @@ assets_load(struct assets *a, const char *dir, char **cause)
 void
 assets_free(struct assets *a)
 {
+	catalogue_free(&a->reg);
 	catalogue_free(&a->cat);
 	class_dims_free(&a->dims);
 	quest_free(&a->quest);
@@ -87,4 +88,18 @@ assets_free(struct assets *a)
 	codes_free(&a->life_events);
 	free(a->dir);
 	memset(a, 0, sizeof *a);
+}
+
+bool
+assets_have_register(const struct assets *a)
+{
+	return a->reg.origin == CATALOGUE_REGISTER;
+}
+
+const struct catalogue *
+assets_catalogue(const struct assets *a, const char *municipality)
+{
+	if (assets_have_register(a) && catalogue_covers(&a->reg, municipality))
+		return &a->reg;
+	return &a->cat;
 }

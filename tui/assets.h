@@ -9,6 +9,8 @@
 #ifndef OPASTIN_ASSETS_H
 #define OPASTIN_ASSETS_H
 
+#include <stdbool.h>
+
 #include "catalogue.h"
 #include "muni.h"
 #include "ptv.h"
@@ -22,7 +24,12 @@ struct assets {
 	struct codes groups;
 	struct munis munis;
 	struct quest quest;
-	struct catalogue cat;	/* the bundled one, or the register's cache */
+	struct catalogue cat;	/* the bundled one, always */
+	/* The register's cache that opastin --sync wrote, once the program
+	 * has loaded it (app.c); origin CATALOGUE_BUNDLED and no services
+	 * while there is none.  Both stay loaded: the bundled catalogue is
+	 * small, and it serves the citizens the cache does not cover. */
+	struct catalogue reg;
 	struct class_dims dims;	/* meters from service classes, for the register */
 };
 
@@ -41,6 +48,21 @@ int assets_load(struct assets *, const char *dir, char **cause);
 int assets_load_first(struct assets *, const char *dir, char **cause);
 int assets_load_rest(struct assets *, char **cause);
 void assets_free(struct assets *);
+
+/* Whether a register cache is loaded into a->reg. */
+bool assets_have_register(const struct assets *);
+
+/*
+ * The catalogue that serves a citizen of municipality ("" when not
+ * given): the register's cache when one is loaded and was synced for
+ * that municipality (catalogue_covers()), else the bundled catalogue,
+ * which has every wellbeing services county's own services.  Never a
+ * mix of the two: their nationwide services are the same services under
+ * other ids, and would show twice.  The recommender ranks it, and the
+ * results name it (results.from_register, catalogue_date), so the source
+ * line is always the one used for that citizen.  Borrowed from a.
+ */
+const struct catalogue *assets_catalogue(const struct assets *, const char *municipality);
 
 /* The default assets directory: $OPASTIN_ASSETS, else the installed one. */
 const char *assets_default_dir(void);

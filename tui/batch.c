@@ -113,8 +113,13 @@ batch_json(const struct results *r, const char *fallback_reason, const struct qu
 	if (r->recommendation_id != NULL)
 		json_object_set_new(root, "auroraai_recommendation_id",
 		    json_string(r->recommendation_id));
-	if (r->catalogue_date != NULL)
+	if (r->catalogue_date != NULL) {
+		/* Which catalogue served: the register's cache, or the
+		 * bundled one (assets_catalogue()). */
+		json_object_set_new(root, "catalogue",
+		    json_string(r->from_register ? "register" : "bundled"));
 		json_object_set_new(root, "catalogue_date", json_string(r->catalogue_date));
+	}
 	time_t now = hours_now();
 	for (size_t i = 0; i < r->n; i++) {
 		const struct service *s = &r->v[i];
@@ -242,6 +247,9 @@ batch_run(const struct assets *a, struct backend *backend, const char *path,
 
 	if (profile_parse(&p, path, a, cause) < 0)
 		return 2;
+	/* As in the kiosk (session.c): the register's cache for the
+	 * municipalities it covers, the bundled catalogue for the rest. */
+	const struct catalogue *cat = assets_catalogue(a, p.municipality);
 	if (lang_override >= 0)
 		p.lang = lang_override;
 	i18n_set(p.lang);
@@ -261,14 +269,14 @@ batch_run(const struct assets *a, struct backend *backend, const char *path,
 		if (w.error != BACKEND_OK)
 			fallback = backend_error_message(w.error);
 		else {
-			recommend_filter(&r, &a->cat, &p);
+			recommend_filter(&r, cat, &p);
 			recommend_explain(&r, &p);
 		}
 	}
 	if ((backend == NULL || fallback != NULL) && p.search[0] != '\0')
-		recommend_search(&a->cat, p.search, &p, RECOMMEND_DEFAULT_LIMIT, &r);
+		recommend_search(cat, p.search, &p, RECOMMEND_DEFAULT_LIMIT, &r);
 	else if (backend == NULL || fallback != NULL)
-		recommend(&a->cat, &p, RECOMMEND_DEFAULT_LIMIT, &r);
+		recommend(cat, &p, RECOMMEND_DEFAULT_LIMIT, &r);
 	if (format == BATCH_JSON) {
 		char *text = batch_json(&r, fallback, &a->quest);
 		fputs(text, out);

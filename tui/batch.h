@@ -4,7 +4,9 @@
  *   opastin --profile FILE --format text|json
  *
  * The json format is the AuroraAI answer shape, with "source" and
- * "language" added at the top level.
+ * "language" added at the top level, and for the embedded recommender
+ * "catalogue" ("register" or "bundled": the one that served the
+ * profile's municipality, assets_catalogue()) and "catalogue_date".
  */
 #ifndef OPASTIN_BATCH_H
 #define OPASTIN_BATCH_H

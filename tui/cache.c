@@ -195,11 +195,13 @@ cache_close(struct cache_reader *r)
 
 /*
  * The last steps of either reader once every service is in: the ids are
- * unique, the catalogue's date is the day of the sync, and its code index
- * is built.  0, or -1 with *cause set.
+ * unique, the catalogue's date is the day of the sync, it covers the
+ * header's municipalities (a copy of covers), and its code index is
+ * built.  0, or -1 with *cause set.
  */
 static int
-finish_catalogue(struct catalogue *cat, const char *path, time_t synced, char **cause)
+finish_catalogue(struct catalogue *cat, const char *path, time_t synced, const char *covers,
+    char **cause)
 {
 	if (catalogue_check_ids(cat, path, cause) < 0)
 		return -1;
@@ -207,6 +209,7 @@ finish_catalogue(struct catalogue *cat, const char *path, time_t synced, char **
 	sync_format_time(synced, day);
 	day[10] = '\0';
 	cat->date = xstrdup(day);
+	cat->covers = xstrdup(covers);
 	cat->origin = CATALOGUE_REGISTER;
 	catalogue_index(cat);
 	return 0;
@@ -241,7 +244,7 @@ cache_load_jsonl(struct catalogue *cat, const char *dir, const struct catalogue_
 	}
 	if (got < 0)
 		goto out;
-	rc = finish_catalogue(cat, path, h.synced, cause);
+	rc = finish_catalogue(cat, path, h.synced, h.municipalities, cause);
 out:
 	if (rc < 0)
 		catalogue_free(cat);
@@ -298,11 +301,38 @@ bin_read(struct bin_reader *r, void *p, size_t n, char **cause)
 	return true;
 }
 
+/* A u32-counted string of the header at h[*at .. n): its length, its
+ * bytes and a NUL.  NULL when it does not fit or is not so ended. */
+static const char *
+bin_header_string(const unsigned char *h, size_t n, size_t *at)
+{
+	if (n - *at < 4)
+		return NULL;
+	uint32_t len = le32(h + *at);
+	if (len >= n - *at - 4 || h[*at + 4 + len] != '\0' ||
+	    memchr(h + *at + 4, '\0', len) != NULL)
+		return NULL;
+	const char *s = (const char *)h + *at + 4;
+	*at += 4 + (size_t)len + 1;
+	return s;
+}
+
+/* Whether s is a list of three-digit codes, "179,853", or "". */
+static bool
+is_code_list(const char *s)
+{
+	for (size_t i = 0; s[i] != '\0'; i++)
+		if (i % 4 == 3 ? s[i] != ',' : (s[i] < '0' || s[i] > '9'))
+			return false;
+	return s[0] == '\0' || strlen(s) % 4 == 3;
+}
+
 /* The header after the magic and version: u32 length, then u64 synced,
  * u64 full_synced, and the source and municipalities as u32-counted
- * strings.  Only the time is needed here. */
+ * strings.  The time and the municipalities are needed here: *munis is
+ * the caller's to free. */
 static bool
-bin_header(struct bin_reader *r, time_t *synced, char **cause)
+bin_header(struct bin_reader *r, time_t *synced, char **munis, char **cause)
 {
 	unsigned char n4[4], *h;
 	bool ok = false;
@@ -317,11 +347,18 @@ bin_header(struct bin_reader *r, time_t *synced, char **cause)
 	h = xmalloc(n);
 	if (bin_read(r, h, n, cause)) {
 		int64_t t = (int64_t)le64(h);
+		size_t at = 16;
+		const char *m = NULL;
+		if (bin_header_string(h, n, &at) != NULL)
+			m = bin_header_string(h, n, &at);
 		/* Up to 9999-12-31, which sync_format_time() can write. */
 		if (t < 0 || t > 253402300799LL) {
 			*cause = xasprintf("%s: the header's time is out of range", r->path);
+		} else if (m == NULL || !is_code_list(m)) {
+			*cause = xasprintf("%s: the header's list of municipalities is damaged", r->path);
 		} else {
 			*synced = (time_t)t;
+			*munis = xstrdup(m);
 			ok = true;
 		}
 	}
@@ -344,6 +381,7 @@ load_bin(struct catalogue *cat, const char *path, const struct catalogue_codes *
 	size_t cap = 0, reccap = 0;
 	struct stat st;
 	time_t synced = 0;
+	char *munis = NULL;
 	int rc = -1;
 
 	memset(cat, 0, sizeof *cat);
@@ -381,7 +419,7 @@ load_bin(struct catalogue *cat, const char *path, const struct catalogue_codes *
 		    "version %d; run opastin --sync", path, (unsigned)le32(head + 8), CACHE_BIN_VERSION);
 		goto out;
 	}
-	if (!bin_header(&r, &synced, cause))
+	if (!bin_header(&r, &synced, &munis, cause))
 		goto out;
 	for (;;) {
 		if (!bin_read(&r, n4, 4, cause))
@@ -433,10 +471,11 @@ load_bin(struct catalogue *cat, const char *path, const struct catalogue_codes *
 		*cause = xasprintf("%s: bytes after the end", path);
 		goto out;
 	}
-	rc = finish_catalogue(cat, path, synced, cause);
+	rc = finish_catalogue(cat, path, synced, munis, cause);
 out:
 	if (rc < 0)
 		catalogue_free(cat);
+	free(munis);
 	free(rec);
 	fclose(r.f);
 	return rc;

@@ -38,6 +38,9 @@
  *
  * The kiosk only reads: a missing cache means the bundled catalogue, a
  * broken one is reported in the log and ignored, never fatal.  A cache
+ * serves only the municipalities of its header (cat->covers, from
+ * "municipalities"); the bundled catalogue, loaded beside it, serves the
+ * rest (assets_catalogue()).  A cache
  * dir with only the JSON Lines (a sync by an Opastin before the compact
  * cache) is read from those, more slowly, with a line in the log.
  *
@@ -108,7 +111,8 @@ bool cache_entry_serves(const json_t *entry, const char *municipalities);
  * Load dir/CACHE_BIN_FILE into cat (or dir/CACHE_FILE when there is only
  * that): 0 when loaded, 1 when there is no cache, -1 with *cause when it
  * is broken or of another version (cat is then empty).  cat->date is the
- * day of the last sync.
+ * day of the last sync, cat->covers the header's municipalities (owned
+ * by cat, as both are).
  */
 int cache_load(struct catalogue *, const char *dir, const struct catalogue_codes *,
     char **cause);

@@ -976,8 +976,26 @@ catalogue_free(struct catalogue *cat)
 		cat_service_free(&cat->v[i]);
 	free(cat->v);
 	free(cat->date);
+	free(cat->covers);
 	index_free(cat->index);
 	memset(cat, 0, sizeof *cat);
+}
+
+bool
+catalogue_covers(const struct catalogue *cat, const char *municipality)
+{
+	if (cat->covers == NULL || municipality[0] == '\0')
+		return true;
+	size_t n = strlen(municipality);
+	for (const char *p = cat->covers; *p != '\0';) {
+		size_t k = strcspn(p, ",");
+		if (k == n && strncmp(p, municipality, n) == 0)
+			return true;
+		p += k;
+		if (*p == ',')
+			p++;
+	}
+	return false;
 }
 
 static int

@@ -176,6 +176,11 @@ struct catalogue {
 	 * or the national service register through opastin --sync. */
 	enum catalogue_origin { CATALOGUE_BUNDLED, CATALOGUE_REGISTER } origin;
 	char *date;		/* of the check, or of the last sync */
+	/* The municipalities whose local services the register's cache was
+	 * synced for ("179,853", the cache header's list; "" for none):
+	 * only their citizens are served from it (catalogue_covers()).
+	 * NULL for the bundled catalogue, which covers every municipality. */
+	char *covers;
 	struct cat_service *v;
 	size_t n;
 	struct cat_index *index;	/* NULL until catalogue_index() */
@@ -194,6 +199,17 @@ struct catalogue_codes {
 int catalogue_load(struct catalogue *, const char *path, const char *display,
     const struct catalogue_codes *, char **cause);
 void catalogue_free(struct catalogue *);
+
+/*
+ * Whether cat can serve a citizen of municipality ("179", or "" when the
+ * citizen did not say): a catalogue without a list (the bundled one)
+ * covers every municipality; the register's cache covers those it was
+ * synced for, and a citizen who gave no municipality, who is offered
+ * only nationwide services from either.  A register cache for 179 has
+ * no local services of Turku at all: serving a citizen of Turku from it
+ * would hide their own county's clinic, which the bundled catalogue has.
+ */
+bool catalogue_covers(const struct catalogue *, const char *municipality);
 /* Build (again) cat->index for the services as they are now.  The
  * loaders call it; a catalogue made some other way ranks without it. */
 void catalogue_index(struct catalogue *);

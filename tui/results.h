@@ -134,9 +134,11 @@ struct results {
 	enum results_source source;
 	enum lang lang;
 	char *recommendation_id;	/* backend only */
-	const char *catalogue_date;	/* embedded only, borrowed */
-	bool from_register;		/* embedded: the catalogue is the national
-					   service register's, as synced */
+	const char *catalogue_date;	/* embedded only, borrowed from the
+					   catalogue ranked */
+	bool from_register;		/* embedded: the catalogue ranked was the
+					   national service register's, as synced
+					   (for this citizen: assets_catalogue()) */
 	bool from_search;		/* a search by words, not by answers */
 	struct service *v;
 	size_t n;

@@ -64,6 +64,9 @@ build(struct ui *ui, struct about *ab, int w)
 		line = xstrdup(_("From the national service recommender, or from this kiosk's own catalogue when the recommender cannot be reached."));
 	else if (s->have_results && s->results.source == SOURCE_BACKEND)
 		line = xstrdup(_("From the national service recommender (AuroraAI)."));
+	else if (s->have_results && s->results.from_register)
+		/* The register's cache served this citizen's municipality. */
+		line = present_source(&s->results);
 	else
 		/* TRANSLATORS: %s is the date the catalogue was checked. */
 		line = xasprintf(_("From this kiosk's own catalogue of national services, checked %s."),

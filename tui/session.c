@@ -133,12 +133,15 @@ session_answer_or_default(const struct session *s, size_t qi)
 static void
 embedded(struct session *s)
 {
+	/* The register's cache when it covers the citizen's municipality,
+	 * else the bundled catalogue (assets.h). */
+	const struct catalogue *cat = assets_catalogue(s->assets, s->profile.municipality);
+
 	results_free(&s->results);
 	if (s->search[0] != '\0')
-		recommend_search(&s->assets->cat, s->search, &s->profile,
-		    RECOMMEND_DEFAULT_LIMIT, &s->results);
+		recommend_search(cat, s->search, &s->profile, RECOMMEND_DEFAULT_LIMIT, &s->results);
 	else
-		recommend(&s->assets->cat, &s->profile, RECOMMEND_DEFAULT_LIMIT, &s->results);
+		recommend(cat, &s->profile, RECOMMEND_DEFAULT_LIMIT, &s->results);
 	s->have_results = true;
 }
 
@@ -156,7 +159,8 @@ on_results(void *arg, struct results *res, enum backend_error e)
 		s->results = *res;
 		s->have_results = true;
 		s->offline_reason = BACKEND_OK;
-		recommend_filter(&s->results, &s->assets->cat, &s->profile);
+		recommend_filter(&s->results,
+		    assets_catalogue(s->assets, s->profile.municipality), &s->profile);
 		recommend_explain(&s->results, &s->profile);
 		return;
 	}

@@ -8,13 +8,16 @@
  * nothing of the last.
  *
  * Results come from the backend when one is configured, else from the
- * embedded recommender.  A backend request runs while the interface
+ * embedded recommender, over the catalogue that serves the citizen's
+ * municipality (assets_catalogue(): the register's cache where it was
+ * synced for it, else the bundled catalogue); the results name it.  A backend request runs while the interface
  * stays live: session_wait() and session_run() belong in the main loop.
  * When the backend fails, the embedded results stand in, with the reason
  * (offline_reason) for the screen to say in plain words.
  *
  * Ownership: the session borrows the assets, the configuration and the
- * backend, which outlive it, and owns the rest.
+ * backend, which outlive it, and owns the rest; results borrow the date
+ * of the catalogue they came from, which both stay loaded.
  */
 #ifndef OPASTIN_SESSION_H
 #define OPASTIN_SESSION_H

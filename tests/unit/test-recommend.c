@@ -1497,6 +1497,47 @@ test_search_local(void **state)
 	catalogue_free(&cat);
 }
 
+/* Which catalogue serves a citizen: the register's cache for the
+ * municipalities it was synced for (and a citizen who named none), the
+ * bundled catalogue for every other. */
+static void
+test_catalogue_choice(void **state)
+{
+	static const struct def defs[] = {
+		{ "x", { "KE1" }, { "P3.2" }, { NULL }, { NULL }, { 0 } },
+	};
+	struct assets a;
+	(void)state;
+
+	memset(&a, 0, sizeof a);
+	build(&a.cat, defs, 1);
+	/* No cache: the bundled catalogue, everywhere. */
+	assert_false(assets_have_register(&a));
+	assert_ptr_equal(assets_catalogue(&a, "179"), &a.cat);
+	assert_ptr_equal(assets_catalogue(&a, ""), &a.cat);
+	assert_true(catalogue_covers(&a.cat, "853"));
+
+	build(&a.reg, defs, 1);
+	a.reg.origin = CATALOGUE_REGISTER;
+	a.reg.covers = strdup("179,091");
+	assert_true(assets_have_register(&a));
+	assert_ptr_equal(assets_catalogue(&a, "179"), &a.reg);
+	assert_ptr_equal(assets_catalogue(&a, "091"), &a.reg);
+	assert_ptr_equal(assets_catalogue(&a, "853"), &a.cat);
+	assert_ptr_equal(assets_catalogue(&a, "17"), &a.cat);
+	assert_ptr_equal(assets_catalogue(&a, "09"), &a.cat);
+	/* No municipality: nationwide services only, the register's. */
+	assert_ptr_equal(assets_catalogue(&a, ""), &a.reg);
+
+	/* A cache synced for no municipality (nationwide only). */
+	free(a.reg.covers);
+	a.reg.covers = strdup("");
+	assert_ptr_equal(assets_catalogue(&a, "179"), &a.cat);
+	assert_ptr_equal(assets_catalogue(&a, ""), &a.reg);
+	catalogue_free(&a.reg);
+	catalogue_free(&a.cat);
+}
+
 static void
 test_search_scope(void **state)
 {
@@ -1844,6 +1885,7 @@ main(void)
 		cmocka_unit_test(test_search_stems),
 		cmocka_unit_test(test_search_compound),
 		cmocka_unit_test(test_search_local),
+		cmocka_unit_test(test_catalogue_choice),
 		cmocka_unit_test(test_search_scope),
 		cmocka_unit_test(test_search_ranking),
 		cmocka_unit_test_setup_teardown(test_mini_catalogue, tu_setup_mini, tu_teardown_assets),
