@@ -114,6 +114,27 @@ ok_if "en text: the Finnish-only service is marked" has "Lapsiperheiden kotipalv
 ok_if "en text: the address only in Finnish and Swedish is marked" \
     has "Kyllönkatu 5, 40100 Jyväskylä (in Finnish)"
 
+# A search finds the Finnish-only service by its Finnish words when the
+# kiosk speaks Swedish or English, as the detail screen shows that text
+# (marked); a Swedish word does not find a service through the Finnish
+# name of one that has a Swedish name.
+search() {
+	printf '{"language": "%s", "municipality_code": "179", "search": "%s"}\n' "$1" "$2" >"$tmpdir/s.json"
+	"$OPASTIN" --assets "$assets" --profile "$tmpdir/s.json" --format json </dev/null >"$out" 2>"$err"
+	rc=$?
+}
+for l in fi sv en; do
+	search $l kotipalvelu
+	ok_if "$l search \"kotipalvelu\": the Finnish-only service is found" \
+	    sh -c '[ "$1" -eq 0 ] && grep -q "\"service_id\": *\"ptv-perhetyo-jyvaskyla\"" "$2"' - "$rc" "$out"
+done
+search sv "lapsiperheiden kotipalvelua"
+ok_if "sv search in inflected Finnish: found, stemmed as Finnish" \
+    grep -q '"service_id": *"ptv-perhetyo-jyvaskyla"' "$out"
+search sv neuvola
+ok_if "sv search \"neuvola\": not the clinic through its Finnish name, as it has a Swedish one" \
+    sh -c '! grep -q "\"service_id\": *\"ptv-neuvola-kyllo\"" "$1"' - "$out"
+
 # Without OPASTIN_NOW, the clock decides: some answer, never an error.
 printf '{"language": "fi", "municipality_code": "179", "life_events": ["KE1"]}\n' >"$tmpdir/p.json"
 "$OPASTIN" --assets "$assets" --profile "$tmpdir/p.json" --format json </dev/null >"$out" 2>"$err"

@@ -673,16 +673,57 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
  * in "Application for divorce"). */
 #define SEARCH_WHOLE_KEYWORD 12
 
+/*
+ * A search's words, stemmed in the citizen's language, and the same
+ * words stemmed in Finnish, one for one (words_stem_query()), for the
+ * fields a service has only in Finnish.
+ */
+struct query {
+	enum lang lang;
+	struct lines words;	/* in lang */
+	struct lines fi;	/* the same words in Finnish; empty when lang is */
+};
+
+/* The query's stems for a field read in language l. */
+static const struct lines *
+query_in(const struct query *q, enum lang l)
+{
+	return l == q->lang || l != LANG_FI ? &q->words : &q->fi;
+}
+
+/*
+ * The language in which a search reads a text of a service: the
+ * citizen's, else Finnish when the service has the text only in Finnish,
+ * as a register service may (the detail screen shows it so, marked "(in
+ * Finnish)"): a citizen reading Swedish who types its Finnish name finds
+ * it.  A Swedish word never finds a service through the Finnish name of
+ * one that has a Swedish name.  -1 when it has neither.
+ */
+static int
+search_lang(const struct ltext *t, enum lang l)
+{
+	return t->v[l] != NULL ? (int)l : t->v[LANG_FI] != NULL ? LANG_FI : -1;
+}
+
+static int
+keywords_lang(const struct cat_service *s, enum lang l)
+{
+	return s->nkeywords[l] > 0 ? (int)l : s->nkeywords[LANG_FI] > 0 ? LANG_FI : -1;
+}
+
 /* Whether the query's stems are exactly those of one keyword. */
 static bool
-whole_keyword(struct stemmers *st, const struct cat_service *s, enum lang l,
-    const struct lines *query)
+whole_keyword(struct stemmers *st, const struct cat_service *s, const struct query *q)
 {
+	int l = keywords_lang(s, q->lang);
 	bool same = false;
 
+	if (l < 0)
+		return false;
+	const struct lines *query = query_in(q, (enum lang)l);
 	for (size_t k = 0; k < s->nkeywords[l] && !same; k++) {
 		struct lines kw = { 0 };
-		words_stem(st, l, s->keywords[l][k], true, &kw);
+		words_stem(st, (enum lang)l, s->keywords[l][k], true, &kw);
 		same = kw.n == query->n;
 		for (size_t i = 0; i < kw.n && same; i++)
 			same = strcmp(kw.v[i], query->v[i]) == 0;
@@ -704,31 +745,57 @@ field_match(enum lang l, const struct lines *field, const char *q, int weight)
 	return best;
 }
 
+/* One field of a service, stemmed in the language it is read in. */
+struct field {
+	enum lang lang;
+	struct lines stems;
+	const struct lines *query;	/* the query's stems in lang */
+};
+
+static void
+field_stem(struct stemmers *st, struct field *f, int l, const char *const *texts,
+    size_t n, const struct query *q)
+{
+	memset(f, 0, sizeof *f);
+	f->lang = l >= 0 ? (enum lang)l : q->lang;
+	f->query = query_in(q, f->lang);
+	for (size_t k = 0; l >= 0 && k < n; k++)
+		words_stem(st, f->lang, texts[k], false, &f->stems);
+}
+
+static int
+field_hit(const struct field *f, size_t i, int weight)
+{
+	return field_match(f->lang, &f->stems, f->query->v[i], weight);
+}
+
 /* How many query words a service matches, how many of them in its name
  * or keywords (*strong), and how strongly. */
 static size_t
-word_hits(struct stemmers *st, const struct cat_service *s, enum lang l,
-    const struct lines *query, size_t *strong, double *strength)
+word_hits(struct stemmers *st, const struct cat_service *s, const struct query *q,
+    size_t *strong, double *strength)
 {
-	struct lines name = { 0 }, summary = { 0 }, keywords = { 0 };
+	struct field name, summary, keywords;
 	size_t hits = 0;
+	enum lang l = q->lang;
+	int nl = search_lang(&s->name, l), sl = search_lang(&s->summary, l);
+	int kl = keywords_lang(s, l);
 
-	/* The citizen's language only: a Swedish word must not find a
-	 * service through its Finnish name, nor "eläke" through the name of
-	 * Kansaneläkelaitos, which is the organisation, not the service. */
-	if (s->name.v[l] != NULL)
-		words_stem(st, l, s->name.v[l], false, &name);
-	if (s->summary.v[l] != NULL)
-		words_stem(st, l, s->summary.v[l], false, &summary);
-	for (size_t k = 0; k < s->nkeywords[l]; k++)
-		words_stem(st, l, s->keywords[l][k], false, &keywords);
+	/* The citizen's language, or Finnish where the service has no text
+	 * in it (search_lang()); never the organisation's name, or "eläke"
+	 * would find every service of Kansaneläkelaitos. */
+	field_stem(st, &name, nl, (const char *const[]){ nl >= 0 ? s->name.v[nl] : NULL }, 1, q);
+	field_stem(st, &summary, sl,
+	    (const char *const[]){ sl >= 0 ? s->summary.v[sl] : NULL }, 1, q);
+	field_stem(st, &keywords, kl, kl >= 0 ? (const char *const *)s->keywords[kl] : NULL,
+	    kl >= 0 ? s->nkeywords[kl] : 0, q);
 	*strength = 0;
 	*strong = 0;
 	bool in_name = true;	/* every word is a word of the name */
-	for (size_t i = 0; i < query->n; i++) {
-		int w = field_match(l, &name, query->v[i], SEARCH_IN_NAME);
-		int k = field_match(l, &keywords, query->v[i], SEARCH_IN_KEYWORDS);
-		int m = field_match(l, &summary, query->v[i], SEARCH_IN_SUMMARY);
+	for (size_t i = 0; i < q->words.n; i++) {
+		int w = field_hit(&name, i, SEARCH_IN_NAME);
+		int k = field_hit(&keywords, i, SEARCH_IN_KEYWORDS);
+		int m = field_hit(&summary, i, SEARCH_IN_SUMMARY);
 		/* A word in the name and the keywords and the summary is
 		 * what the service is about more than a word in one. */
 		if (w + k + m > 0) {
@@ -740,11 +807,11 @@ word_hits(struct stemmers *st, const struct cat_service *s, enum lang l,
 		if (w < 2 * SEARCH_IN_NAME)
 			in_name = false;
 	}
-	if (hits > 0 && (in_name || whole_keyword(st, s, l, query)))
+	if (hits > 0 && (in_name || whole_keyword(st, s, q)))
 		*strength += SEARCH_WHOLE_KEYWORD;
-	lines_free(&name);
-	lines_free(&summary);
-	lines_free(&keywords);
+	lines_free(&name.stems);
+	lines_free(&summary.stems);
+	lines_free(&keywords.stems);
 	return hits;
 }
 
@@ -755,10 +822,14 @@ recommend_search(const struct catalogue *cat, const char *text,
 	struct scored *sc = xcalloc(cat->n ? cat->n : 1, sizeof *sc);
 	bool *superseded = xcalloc(cat->n ? cat->n : 1, sizeof *superseded);
 	struct stemmers *st = stemmers_new();
-	struct lines query = { 0 };
+	struct query q = { .lang = p->lang };
 	size_t n = 0;
 
-	words_stem(st, p->lang, text, true, &query);
+	if (p->lang == LANG_FI)
+		words_stem(st, p->lang, text, true, &q.words);
+	else
+		words_stem_query(st, p->lang, LANG_FI, text, &q.words, &q.fi);
+	const struct lines *query = &q.words;
 
 	memset(out, 0, sizeof *out);
 	out->source = SOURCE_EMBEDDED;
@@ -768,21 +839,21 @@ recommend_search(const struct catalogue *cat, const char *text,
 	out->from_search = true;
 	if (limit == 0 || limit > RECOMMEND_MAX_LIMIT)
 		limit = RECOMMEND_MAX_LIMIT;
-	size_t all = query.n * (query.n + 2);	/* every word, each strong */
+	size_t all = query->n * (query->n + 2);	/* every word, each strong */
 	recommend_superseded(cat, p, superseded);
-	for (size_t i = 0; i < cat->n && query.n > 0; i++) {
+	for (size_t i = 0; i < cat->n && query->n > 0; i++) {
 		double strength;
 		size_t strong;
 		if (!qualifies_here(&cat->v[i], p) || superseded[i])
 			continue;
-		size_t hits = word_hits(st, &cat->v[i], p->lang, &query, &strong, &strength);
+		size_t hits = word_hits(st, &cat->v[i], &q, &strong, &strength);
 		if (hits == 0)
 			continue;
 		sc[n].index = i;
 		/* More of the words first, then more of them in the name or
 		 * keywords, then the stronger matches. */
-		sc[n].tier = (int)(hits * (query.n + 1) + strong);
-		sc[n].score = strength / (double)(query.n * 2 *
+		sc[n].tier = (int)(hits * (query->n + 1) + strong);
+		sc[n].score = strength / (double)(query->n * 2 *
 		    (SEARCH_IN_NAME + SEARCH_IN_KEYWORDS + SEARCH_IN_SUMMARY) +
 		    SEARCH_WHOLE_KEYWORD);
 		n++;
@@ -796,12 +867,12 @@ recommend_search(const struct catalogue *cat, const char *text,
 	 */
 	size_t keep = n;
 	for (size_t i = 0; i < n; i++) {
-		size_t hits = (size_t)sc[i].tier / (query.n + 1);
+		size_t hits = (size_t)sc[i].tier / (query->n + 1);
 		if ((size_t)sc[0].tier == all && (size_t)sc[i].tier < all) {
 			keep = i;
 			break;
 		}
-		if ((size_t)sc[0].tier / (query.n + 1) == query.n && hits < query.n) {
+		if ((size_t)sc[0].tier / (query->n + 1) == query->n && hits < query->n) {
 			keep = i;
 			break;
 		}
@@ -817,7 +888,8 @@ recommend_search(const struct catalogue *cat, const char *text,
 		out->v[i].score = ((double)sc[i].tier + sc[i].score) / (double)(all + 1);
 	}
 	out->n = n;
-	lines_wipe(&query);
+	lines_wipe(&q.words);
+	lines_wipe(&q.fi);
 	stemmers_free(st);
 	free(sc);
 	free(superseded);

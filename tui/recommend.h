@@ -105,6 +105,8 @@ void recommend_explain(struct results *, const struct profile *);
 /* Rank the catalogue by the words of a search, in the profile's language:
  * whole words and word beginnings of the service's name, summary and
  * keywords, stemmed (words.h), never its organisation's name alone.  A
+ * field the service has only in Finnish (a register service written in
+ * Finnish alone) is read in Finnish, with the query stemmed as Finnish.  A
  * service matching more of the words comes first, then one matching in
  * its name rather than its keywords, and in either rather than its
  * summary.  When some services match every word, only they are listed. */

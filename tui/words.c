@@ -97,9 +97,11 @@ push_stem(struct stemmers *st, enum lang l, const char *word, size_t chars,
 	strv_push(&out->v, &out->n, text_fold(stem));
 }
 
-void
-words_stem(struct stemmers *st, enum lang l, const char *text, bool query,
-    struct lines *out)
+/* The words of text, each given to push_stem() in l, and, when also
+ * is not NULL, in the language also too (words_stem_query()). */
+static void
+stem_words(struct stemmers *st, enum lang l, const char *text, bool query,
+    struct lines *out, const enum lang *also, struct lines *out_also)
 {
 	size_t n = strlen(text), size = n * 2 + 1;
 	char *word = xmalloc(size);
@@ -115,7 +117,13 @@ words_stem(struct stemmers *st, enum lang l, const char *text, bool query,
 			chars++;
 		} else if (wlen > 0) {
 			word[wlen] = '\0';
+			size_t had = out->n;
 			push_stem(st, l, word, chars, query, out);
+			if (also != NULL && out->n > had) {
+				/* One stem for one stem: a small word of
+				 * the other language ("ja") is its l stem. */
+				push_stem(st, *also, word, chars, false, out_also);
+			}
 			wlen = chars = 0;
 		}
 		if (n == 0)
@@ -125,6 +133,20 @@ words_stem(struct stemmers *st, enum lang l, const char *text, bool query,
 	}
 	wipe(word, size);	/* a query is typed text */
 	free(word);
+}
+
+void
+words_stem(struct stemmers *st, enum lang l, const char *text, bool query,
+    struct lines *out)
+{
+	stem_words(st, l, text, query, out, NULL, NULL);
+}
+
+void
+words_stem_query(struct stemmers *st, enum lang l, enum lang also, const char *text,
+    struct lines *out, struct lines *out_also)
+{
+	stem_words(st, l, text, true, out, &also, out_also);
 }
 
 /* A vowel of a folded stem. */

@@ -40,6 +40,16 @@ void words_stem(struct stemmers *, enum lang, const char *text, bool query,
     struct lines *out);
 
 /*
+ * A query's stems in l, as words_stem() gives them, into out, and the
+ * same words stemmed in the language also into out_also, one for one:
+ * out_also->v[i] is the typed word of out->v[i].  The words left out are
+ * l's small words, so both lists are as long.  For a search that also
+ * reads a service's Finnish text where it has none in l.
+ */
+void words_stem_query(struct stemmers *, enum lang l, enum lang also, const char *text,
+    struct lines *out, struct lines *out_also);
+
+/*
  * How well a query stem matches a text stem: 2 for the same stem, or, in
  * a language that writes compounds as one word (Finnish, Swedish), for a
  * word that ends with it ("elak" in "vanhuuselak", "pension" in

@@ -1497,6 +1497,49 @@ test_search_local(void **state)
 	catalogue_free(&cat);
 }
 
+/* A register service written only in Finnish is found by its Finnish
+ * words in any language; one with a text of the citizen's language is
+ * not found through its Finnish text. */
+static void
+test_search_finnish_only(void **state)
+{
+	static const struct def defs[] = {
+		{ "home-help", { "KE1" }, { "P3.2" }, { NULL }, { NULL }, { 0 } },
+		{ "clinic", { "KE1" }, { "P3.2" }, { NULL }, { NULL }, { 0 } },
+	};
+	struct catalogue cat;
+	struct profile p;
+	(void)state;
+
+	build(&cat, defs, 2);
+	for (int l = 0; l < LANG_COUNT; l++) {
+		set_text(&cat.v[0].name, (enum lang)l, l == LANG_FI ? "Lapsiperheiden kotipalvelu" : NULL);
+		set_text(&cat.v[0].summary, (enum lang)l, l == LANG_FI ? "Apua arkeen kotiin." : NULL);
+	}
+	set_text(&cat.v[1].name, LANG_FI, "Neuvola Kyllö");
+	set_text(&cat.v[1].name, LANG_SV, "Rådgivningen Kyllö");
+	set_text(&cat.v[1].name, LANG_EN, NULL);
+	set_text(&cat.v[1].summary, LANG_SV, "Hälsovård för barn.");
+	cat.v[0].from_register = cat.v[1].from_register = true;
+	profile_init(&p);
+	assert_string_equal(search(&cat, &p, LANG_FI, "kotipalvelu"), "home-help");
+	assert_string_equal(search(&cat, &p, LANG_SV, "kotipalvelu"), "home-help");
+	assert_string_equal(search(&cat, &p, LANG_EN, "kotipalvelu"), "home-help");
+	/* The Finnish stemmer reads the typed Finnish: an inflected form,
+	 * and a Finnish small word ("ja") that is no Swedish one. */
+	assert_string_equal(search(&cat, &p, LANG_SV, "kotipalvelua"), "home-help");
+	assert_string_equal(search(&cat, &p, LANG_EN, "lapsiperheiden kotipalvelu"), "home-help");
+	/* Its Finnish summary, where it has none in the citizen's. */
+	assert_string_equal(search(&cat, &p, LANG_SV, "arkeen"), "home-help");
+	/* The clinic has a Swedish name and summary: not by its Finnish name
+	 * in Swedish, but by its Finnish name in English, which it lacks. */
+	assert_string_equal(search(&cat, &p, LANG_SV, "neuvola"), "");
+	assert_string_equal(search(&cat, &p, LANG_SV, "rådgivning"), "clinic");
+	assert_string_equal(search(&cat, &p, LANG_EN, "neuvola"), "clinic");
+	profile_wipe(&p);
+	catalogue_free(&cat);
+}
+
 /* Which catalogue serves a citizen: the register's cache for the
  * municipalities it was synced for (and a citizen who named none), the
  * bundled catalogue for every other. */
@@ -1885,6 +1928,7 @@ main(void)
 		cmocka_unit_test(test_search_stems),
 		cmocka_unit_test(test_search_compound),
 		cmocka_unit_test(test_search_local),
+		cmocka_unit_test(test_search_finnish_only),
 		cmocka_unit_test(test_catalogue_choice),
 		cmocka_unit_test(test_search_scope),
 		cmocka_unit_test(test_search_ranking),
