@@ -4,7 +4,9 @@
 # family in Jyväskylä through "having a child" to Jyväskylä's own clinic,
 # with the register's phone and charge, visiting address and today's
 # opening hours; the results name the register.  A citizen of Turku sees
-# Turku's clinic and never Jyväskylä's.  The time is fixed with
+# Turku's clinic and never Jyväskylä's.  With a cache synced for
+# Jyväskylä alone, a citizen of Turku gets the bundled catalogue's
+# Varsinais-Suomi clinic, and the results name that catalogue.  The time is fixed with
 # OPASTIN_NOW (Wednesday 2 December 2026, 12:00 in Helsinki).
 . "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/backend/lib.sh"
@@ -55,5 +57,27 @@ start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --cac
 ok_if "Turku: through the questions to the results" child_results fi turku Turku
 ok_if "Turku's clinic is among the results" focus_on "Turun testineuvola"
 ok_if "not Jyväskylä's" sh -c '! printf "%s\n" "$1" | grep -q "Kyllön neuvola"' - "$(screen)"
+stop
+
+# A cache for Jyväskylä alone: Turku is not covered.
+start_ptv ok || { echo "Bail out! the PTV test server did not restart"; exit 1; }
+cat >"$conf" <<EOF
+municipality_code = 179
+ptv_url = $PTV_URL
+ca_file = $CERTS/ca.pem
+cache_dir = $tmpdir/cache-179
+EOF
+"$OPASTIN" --sync --config "$conf" --assets "$ASSETS" >"$tmpdir/sync.out" 2>"$tmpdir/sync.err"
+ok_if "a sync for Jyväskylä alone" test -s "$tmpdir/cache-179/ptv-services.bin"
+stop_ptv
+start_with 80 24 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --lang fi --offline --cache-dir "$tmpdir/cache-179"
+ok_if "Turku on a cache for 179: through the questions to the results" child_results fi turku Turku
+ok_if "the results name the kiosk's own catalogue, not the register" \
+    wait_for "$(msg_prefix fi "Suggestions from this kiosk's own service catalogue, checked %s." | words 3)"
+ok_if "Varsinais-Suomi's child health clinic is among the results" \
+    focus_on "Äitiys- ja lastenneuvola"
+keys Enter
+ok_if "its details name Varsinais-Suomi's county" wait_for "Varsinais-Suomen hyvinvointialue"
+ok_if "no Jyväskylä clinic" sh -c '! printf "%s\n" "$1" | grep -qE "Kyllön neuvola|Keski-Suomen"' - "$(screen)"
 stop
 finish
