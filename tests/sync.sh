@@ -153,6 +153,12 @@ write_conf
 sync_run
 ok_if "a sync for 179 alone: exit 0" test "$rc" -eq 0
 [ "$rc" -eq 0 ] || diag "$(cat "$err")"
+"$OPASTIN" --check-config --cache-dir "$cache" >"$tmpdir/check" 2>&1
+ok_if "--check-config on a cache for 179: says whom the cache serves, and the rest" \
+    grep -qxF "$(msgf en 'Citizens of %s are served from the cache; those of other municipalities, from the bundled catalogue.' 'Jyväskylä (179)')" "$tmpdir/check"
+"$OPASTIN" --check-config --cache-dir "$cache_all" >"$tmpdir/check" 2>&1
+ok_if "--check-config on a cache for 179 and 853: names both" \
+    grep -qF "$(msgf en 'Citizens of %s are served from the cache; those of other municipalities, from the bundled catalogue.' 'Jyväskylä (179), Turku (853)')" "$tmpdir/check"
 batch "$(family 853)"
 ok_if "Turku on a cache for 179: exit 0" test "$rc" -eq 0
 ok_if "Turku on a cache for 179: Varsinais-Suomi's child health clinic, from the bundled catalogue" \

@@ -436,6 +436,9 @@ run(int argc, char **argv)
 			printf(_("Service register cache %1$s: OK, %2$zu services, synced %3$s.\n"),
 			    conf_cache_dir(&conf), assets.reg.n, date);
 			free(date);
+			char *who = present_coverage(&assets.reg, &assets.munis, i18n_current());
+			printf("%s\n", who);
+			free(who);
 		}
 	} else if (o.check_links) {
 		/* 1 when a link is broken, as for a broken asset: either way

@@ -1,9 +1,12 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "i18n.h"
+#include "muni.h"
 #include "present.h"
 #include "profile.h"
 #include "session.h"
@@ -550,6 +553,34 @@ present_source(const struct results *r)
 	    /* TRANSLATORS: %s is a date in the language's own form (2.12.2026). */
 	    xasprintf(_("Suggestions from this kiosk's own service catalogue, checked %s."), date);
 	free(date);
+	return s;
+}
+
+char *
+present_coverage(const struct catalogue *cat, const struct munis *m, enum lang l)
+{
+	const char *p = cat->covers != NULL ? cat->covers : "";
+	char *list = xstrdup("");
+
+	while (*p != '\0') {
+		size_t k = strcspn(p, ",");
+		char code[8];
+		snprintf(code, sizeof code, "%.*s", (int)(k < 7 ? k : 7), p);
+		long i = munis_find(m, code);
+		char *next = xasprintf("%s%s%s (%s)", list, list[0] ? ", " : "",
+		    i >= 0 ? muni_name(&m->v[i], l) : "?", code);
+		free(list);
+		list = next;
+		p += k;
+		if (*p == ',')
+			p++;
+	}
+	char *s = list[0] == '\0' ?
+	    xstrdup(_("The cache has only nationwide services: citizens who name a municipality are served from the bundled catalogue.")) :
+	    /* TRANSLATORS: %s lists municipalities with their codes,
+	       "Jyväskylä (179), Turku (853)". */
+	    xasprintf(_("Citizens of %s are served from the cache; those of other municipalities, from the bundled catalogue."), list);
+	free(list);
 	return s;
 }
 

@@ -92,6 +92,14 @@ const char *present_language(enum lang);
 
 /* "Suggestions from this kiosk's own catalogue, checked 2026-11-29." */
 char *present_source(const struct results *);
+
+/* For --check-config: whom the register's cache (cat, covers) serves,
+ * and that the bundled catalogue serves the rest (assets_catalogue()):
+ * "Citizens of Jyväskylä (179), Turku (853) are served from the cache;
+ * those of other municipalities, from the bundled catalogue." */
+struct catalogue;
+struct munis;
+char *present_coverage(const struct catalogue *, const struct munis *, enum lang);
 /* A date ("2026-12-02", or "2025-06") in the current language's form:
  * 2.12.2026 in Finnish and Swedish, 2 December 2026 in English. */
 char *present_date(const char *iso);
