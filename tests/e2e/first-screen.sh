@@ -31,17 +31,12 @@ one_line_at() {
 
 # --- The order: the screen first, then the catalogue -----------------
 
-if ! command -v strace >/dev/null 2>&1; then
-	ok "the first screen is drawn before the catalogue is read # SKIP strace is not installed"
-elif ! strace -o /dev/null true >/dev/null 2>&1; then
-	ok "the first screen is drawn before the catalogue is read # SKIP strace cannot trace here"
+why=$(strace_cannot)
+if [ -n "$why" ]; then
+	ok "the first screen is drawn before the catalogue is read # SKIP $why"
 else
 	trace="$tmpdir/trace"
-	lsan=
-	if grep -q __asan_init "$OPASTIN"; then
-		lsan="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-	fi
-	start_with 80 24 "$lsan strace -s 4096 -e trace=openat,write -o '$trace'" "" --lang en
+	start_with 80 24 "$(under_strace "-s 4096 -e trace=openat,write -o '$trace'")" "" --lang en
 	ok_if "the kiosk starts under strace" wait_for "Find the public services" 15
 	keys 3 Enter
 	ok_if "the life-event question follows (the questionnaire was read)" \

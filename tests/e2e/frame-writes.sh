@@ -11,17 +11,12 @@
 help_para='This kiosk suggests public services that can help when something changes in your life. Answer a few questions and you get a list of services with their phone numbers, web addresses and other contact details.'
 help_text='This kiosk suggests public services'
 
-if ! command -v strace >/dev/null 2>&1; then
-	ok "frames are written whole # SKIP strace is not installed"
-elif ! strace -o /dev/null true >/dev/null 2>&1; then
-	ok "frames are written whole # SKIP strace cannot trace here"
+why=$(strace_cannot)
+if [ -n "$why" ]; then
+	ok "frames are written whole # SKIP $why"
 else
 	trace="$tmpdir/trace"
-	lsan=
-	if grep -q __asan_init "$OPASTIN"; then
-		lsan="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-	fi
-	start_with 80 24 "$lsan strace -e trace=read,write -o '$trace'" "" --lang en
+	start_with 80 24 "$(under_strace "-e trace=read,write -o '$trace'")" "" --lang en
 	ok_if "the kiosk starts under strace" wait_for "Find the public services" 15
 	sleep 0.3
 	keys F1

@@ -55,6 +55,28 @@ start_with() {
 	T resize-window -t e2e -x "$cols" -y "$rows" >/dev/null 2>&1 || true
 }
 
+# strace_cannot: why strace cannot trace the program here; nothing when
+# it can.
+strace_cannot() {
+	if ! command -v strace >/dev/null 2>&1; then
+		echo "strace is not installed"
+	elif ! strace -o /dev/null true >/dev/null 2>&1; then
+		echo "strace cannot trace here (ptrace not permitted)"
+	fi
+}
+
+# under_strace "STRACE-ARGS": the start_with PREFIX that runs the program
+# under strace with STRACE-ARGS.  LeakSanitizer cannot work under
+# ptrace: in a sanitizer build (.ci/run's second run) it is turned off,
+# or it would fail at exit and write its report.
+under_strace() {
+	_lsan=
+	if grep -q __asan_init "$OPASTIN"; then
+		_lsan="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+	fi
+	echo "$_lsan strace $1"
+}
+
 screen() {
 	T capture-pane -p -t e2e 2>/dev/null
 }

@@ -6,12 +6,9 @@
 # creat, rename or link at all, except on the files allowed below.
 . "$top_srcdir/tests/e2e/lib.sh"
 
-if ! command -v strace >/dev/null 2>&1; then
-	echo "ok 1 # SKIP strace is not installed"
-	finish
-fi
-if ! strace -o /dev/null true >/dev/null 2>&1; then
-	echo "ok 1 # SKIP strace cannot trace here (ptrace not permitted)"
+why=$(strace_cannot)
+if [ -n "$why" ]; then
+	echo "ok 1 # SKIP $why"
 	finish
 fi
 
@@ -19,14 +16,7 @@ trace="$tmpdir/trace"
 # "?": calls some architectures lack (aarch64 has no open, creat, rename
 # or link) are left out there instead of failing.
 calls='?open,openat,?creat,?rename,renameat,?renameat2,?link,linkat'
-
-# LeakSanitizer cannot work under ptrace: in a sanitizer build (.ci/run's
-# second run) it would fail at exit and write its report.
-lsan=
-if grep -q __asan_init "$OPASTIN"; then
-	lsan="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-fi
-start_with 80 24 "$lsan strace -f -e trace=$calls -o '$trace'" "" --kiosk --lang en
+start_with 80 24 "$(under_strace "-f -e trace=$calls -o '$trace'")" "" --kiosk --lang en
 ok_if "the kiosk starts under strace" wait_for "Find the public services" 15
 keys 3 Enter
 ok_if "the life-event question" wait_for "What has happened in your life?"
