@@ -629,7 +629,8 @@ recommend(const struct catalogue *cat, const struct profile *p, size_t limit,
 			n++;
 	}
 	free(pf.event_ok);
-	qsort(sc, n, sizeof *sc, by_score);
+	if (n > 0)	/* sc is NULL when nothing scored */
+		qsort(sc, n, sizeof *sc, by_score);
 	if (n > limit)
 		n = limit;
 
@@ -858,7 +859,8 @@ recommend_search(const struct catalogue *cat, const char *text,
 		    SEARCH_WHOLE_KEYWORD);
 		n++;
 	}
-	qsort(sc, n, sizeof *sc, by_score);
+	if (n > 0)	/* sc is NULL when nothing scored */
+		qsort(sc, n, sizeof *sc, by_score);
 	/*
 	 * When some services have every word in their name or keywords,
 	 * only they are listed: "lost my job" is about losing a job, not
