@@ -141,6 +141,7 @@ to_review_with_muni() {
 	keys 3 Enter
 	wait_gone "$(msg en 'What has happened in your life?')" || return 1
 	for _ in $(seq 1 40); do
+		settled >/dev/null	# a whole frame, not half of one
 		screen | grep -qF -- "$_review" && return 0
 		_before=$(screen)
 		if [ "$_typed" = no ] && screen | grep -qF -- "$_muni"; then

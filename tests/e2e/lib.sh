@@ -159,23 +159,28 @@ in_order() {
 	done
 }
 
+# settled: the screen once it has stopped changing.  A frame can reach
+# the terminal in several writes, and a test that reads half a frame
+# and presses a key on it would press it twice on the screen before
+# (under strace or on a loaded machine the writes come far apart).  The
+# screen counts as drawn when two captures 40 ms apart agree.
+settled() {
+	_prev=$(screen)
+	for _ in $(seq 1 50); do
+		sleep 0.04
+		_cur=$(screen)
+		[ "$_cur" = "$_prev" ] && break
+		_prev=$_cur
+	done
+	printf '%s\n' "$_prev"
+}
+
 # Press Enter until TEXT shows, waiting for the screen to change after
 # each press; for walking through questions with their starting focus.
 # Enter skips a meter and the municipality, ticks a box and then goes on
 # to "Continue", so a walk records only the ticked first boxes.
 enter_until() {
-	for _ in $(seq 1 40); do
-		screen | grep -qF -- "$1" && return 0
-		before=$(screen)
-		keys Enter
-		tries=100
-		while [ "$tries" -gt 0 ] && [ "$(screen)" = "$before" ] && \
-		    ! screen | grep -qF -- "$1"; do
-			tries=$((tries - 1))
-			sleep 0.05
-		done
-	done
-	wait_for "$1" 1
+	keys_until "$1" Enter
 }
 
 # keys_until TEXT KEY...: as enter_until, pressing the KEYs each time,
@@ -184,12 +189,11 @@ keys_until() {
 	_until=$1
 	shift
 	for _ in $(seq 1 40); do
-		screen | grep -qF -- "$_until" && return 0
-		before=$(screen)
+		_now=$(settled)
+		printf '%s\n' "$_now" | grep -qF -- "$_until" && return 0
 		keys "$@"
 		tries=100
-		while [ "$tries" -gt 0 ] && [ "$(screen)" = "$before" ] && \
-		    ! screen | grep -qF -- "$_until"; do
+		while [ "$tries" -gt 0 ] && [ "$(screen)" = "$_now" ]; do
 			tries=$((tries - 1))
 			sleep 0.05
 		done

@@ -16,6 +16,7 @@ walk() {
 	_last=$(total)
 	keys "$1" Enter
 	for _ in $(seq 1 30); do
+		settled >/dev/null	# a whole frame, not half of one
 		screen | grep -qF "Check your answers" && return 0
 		wait_re 'Question [0-9]+ of [0-9]+ *$' 2 >/dev/null || return 1
 		_t=$(total)
