@@ -129,12 +129,20 @@ tty_start(enum tty_theme theme, bool raw_keys)
 		bkgd((chtype)tty_attr(ROLE_NORMAL));
 	/*
 	 * ncurses 6 writes out its buffer after every cursor movement of an
-	 * update until the screen has once been left with endwin() and
-	 * drawn again.  Leaving it here, before anything is drawn, made each
-	 * frame one write(), but a key typed just after the first screen
-	 * was then lost (the sanitizer build's cursor test found it), so the
-	 * frames stay in several writes for now.
+	 * update (some 32 writes for the help screen, each a wakeup of the
+	 * terminal's reader) until the screen has once been left with
+	 * endwin() and drawn again: its "initial" state is meant for
+	 * programs that use only terminfo.  Leaving it here, before anything
+	 * is drawn, makes every frame one write.
+	 *
+	 * endwin() also takes the keypad out of application mode, and the
+	 * first refresh() does not put it back: only the first getch() would,
+	 * after the assets are read, and an arrow key typed in between came
+	 * in the terminal's other encoding and was lost.  keypad() sends the
+	 * mode again at once.
 	 */
+	endwin();
+	keypad(stdscr, TRUE);
 }
 
 void

@@ -42,13 +42,12 @@ else
 	f1=$(writes_after P)
 	down=$(writes_after B)
 	first=$(awk '/^read\(0,/ { exit } /^write\(1,/ { n++ } END { print n + 0 }' "$trace")
-	# ncurses 6 writes an update in a write() per cursor movement (see
-	# tty_start()): 32 for the help, 6 for a scroll, 21 for the start.
-	# These bounds only keep it from growing.
-	ok_if "the help screen is written in at most 36 write() calls ($f1)" \
-	    test "${f1:-99}" -le 36
-	ok_if "a scroll of the help in at most 8 ($down)" test "${down:-99}" -le 8
-	ok_if "the start and the welcome screen in at most 24 ($first)" test "$first" -le 24
+	ok_if "the help screen is written in at most 2 write() calls ($f1)" \
+	    test "${f1:-99}" -le 2
+	ok_if "a scroll of the help in 1 ($down)" test "${down:-99}" -le 1
+	# curses' set-up, the endwin() and its undoing (9 short writes),
+	# then the welcome screen in one.
+	ok_if "the start and the welcome screen in at most 12 ($first)" test "$first" -le 12
 	stop
 fi
 
