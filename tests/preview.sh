@@ -113,6 +113,16 @@ ok_if "counter mode: F4 on the key bar" \
 ok_if "40x15: no web address ends in an inserted hyphen" \
     sh -c "! grep -E 'https?://[^ ]*-\$' '$out/40x15/'*/*-detail*.txt"
 
+# The About screen dates the catalogue as every other screen does, in
+# the language's own form (2.12.2026), not as the file has it (2026-12-02).
+iso=$(sed -n 's/^ *"catalogue_date": "\([0-9-]*\)".*/\1/p' "$ASSETS/catalogue.json")
+fi_date="$(expr "$(echo "$iso" | cut -d- -f3)" + 0).$(expr "$(echo "$iso" | cut -d- -f2)" + 0).$(echo "$iso" | cut -d- -f1)"
+ok_if "fi: the About screen says when the catalogue was checked ($fi_date)" \
+    grep -qF "$(msgf fi "From this kiosk's own catalogue of services, checked %s." "$fi_date")" \
+    "$out/160x50/fi/"*-about.txt
+ok_if "... never in the file's own form ($iso)" \
+    sh -c "! grep -q '$iso' '$out/160x50/fi/'*-about.txt"
+
 # en@long is really longer, and accented.
 ok_if "en@long: the strings are accented and longer" \
     grep -q 'Šéŕvîçéš ƒôŕ ýôû ~' "$out/80x24/en@long/"*-results.txt

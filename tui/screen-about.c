@@ -67,10 +67,15 @@ build(struct ui *ui, struct about *ab, int w)
 	else if (s->have_results && s->results.from_register)
 		/* The register's cache served this citizen's municipality. */
 		line = present_source(&s->results);
-	else
-		/* TRANSLATORS: %s is the date the catalogue was checked. */
-		line = xasprintf(_("From this kiosk's own catalogue of national services, checked %s."),
-		    s->assets->cat.date);
+	else {
+		/* The bundled catalogue: national services and every
+		 * county's own. */
+		char *date = present_date(s->assets->cat.date);
+		/* TRANSLATORS: %s is the date the catalogue's facts were
+		   checked, in the language's own form (2.12.2026). */
+		line = xasprintf(_("From this kiosk's own catalogue of services, checked %s."), date);
+		free(date);
+	}
 	para(ab, w, ROLE_NORMAL, line);
 	free(line);
 }

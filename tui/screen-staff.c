@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "assets.h"
 #include "i18n.h"
 #include "log.h"
 #include "present.h"
@@ -194,6 +195,22 @@ draw_diagnostics(struct ui *ui, int y, int x, int h, int w)
 	free(line);
 	free(q);
 	free(c);
+	if (assets_have_register(s->assets)) {
+		char *synced = present_date(s->assets->reg.date);
+		char *who = present_coverage(&s->assets->reg, &s->assets->munis, i18n_current());
+		/* TRANSLATORS: the cache of the national service register
+		   that opastin --sync writes.  %1$zu is a number of services,
+		   %2$s a date in the language's own form (2.12.2026), %3$s a
+		   sentence on which citizens it serves. */
+		line = xasprintf(_("%1$zu services, synced %2$s. %3$s"), s->assets->reg.n, synced, who);
+		free(synced);
+		free(who);
+	} else
+		line = xstrdup(_("none: the bundled catalogue serves every citizen"));
+	/* TRANSLATORS: a label on the staff's diagnostics: the cache of
+	   the national service register (palvelutietovaranto). */
+	doc_add_pair(&d, 0, 20, w, _("Register"), line);
+	free(line);
 	doc_draw(ui, &d, y, x, h, w);
 	doc_clear(&d);
 }

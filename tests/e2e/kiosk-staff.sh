@@ -58,6 +58,7 @@ ok_if "diagnostics show the version ($version)" wait_for "$version"
 ok_if "diagnostics show the mode" wait_re 'Mode +kiosk'
 ok_if "diagnostics show the data language" wait_for "Data language"
 ok_if "diagnostics show the asset and catalogue dates" wait_re 'questions [0-9]+ [A-Z][a-z]+ [0-9]{4}, catalogue [0-9]+ [A-Z][a-z]+ [0-9]{4}'
+ok_if "diagnostics say no register cache serves" wait_re 'Register +none: the bundled catalogue serves every citizen'
 
 keys 3 Enter
 ok_if "switching to counter mode closes the menu" wait_gone "Staff menu"

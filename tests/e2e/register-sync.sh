@@ -80,4 +80,21 @@ keys Enter
 ok_if "its details name Varsinais-Suomi's county" wait_for "Varsinais-Suomen hyvinvointialue"
 ok_if "no Jyväskylä clinic" sh -c '! printf "%s\n" "$1" | grep -qE "Kyllön neuvola|Keski-Suomen"' - "$(screen)"
 stop
+
+# The staff's diagnostics name the cache, its day and whom it serves.
+pin=482105
+printf '%s\n' "mode = kiosk" "$(echo "$pin" | "$OPASTIN" --hash-pin 2>/dev/null)" >"$tmpdir/staff.conf"
+chmod 600 "$tmpdir/staff.conf"
+start_with 100 30 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --config "$tmpdir/staff.conf" --lang en --offline --cache-dir "$tmpdir/cache-179"
+wait_for "Find the public services" >/dev/null
+keys F12
+wait_for "Staff PIN, then Enter:" 5 >/dev/null
+type "$pin"
+keys Enter
+wait_for "Staff menu" 5 >/dev/null
+keys 2 Enter
+ok_if "staff diagnostics: the register's cache, its services and its day" \
+    wait_re "Register +[0-9]+ services, synced [0-9]+ [A-Z][a-z]+ [0-9]{4}\."
+ok_if "... and whom it serves" wait_for "Jyväskylä (179)"
+stop
 finish
