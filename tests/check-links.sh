@@ -6,7 +6,9 @@
 # Location made safe; 5 s a URL at most, at most 4 at a time; http://
 # reported and never requested; an untrusted certificate is not OK; exit
 # 1 with a broken link, 0 when all work (a redirect is a warning); a
-# progress line only on a terminal.
+# progress line only on a terminal.  With a register cache, the bundled
+# catalogue (which still serves the other municipalities) is checked too,
+# an address of both once, and each line names the catalogue(s) using it.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/backend/lib.sh"
 
@@ -293,12 +295,14 @@ ok_if "on a terminal: the progress line is cleared before the summary" \
 ok_if "on a terminal: the report still goes to standard output" \
     line 1 "OK       $SITE/ok/a  used by svc-a"
 
-# --- The register's cache ----------------------------------------------
+# --- The register's cache beside the bundled catalogue ------------------
 
 # A cache as opastin --sync writes it, with one register service whose
-# web page is on the test site: --check-links checks what the kiosk
-# serves, the cache's addresses and not the bundled catalogue's.
-mkdir -p "$tmpdir/cache"
+# web page is on the test site.  The kiosk serves its citizens from the
+# cache and every other citizen from the bundled catalogue, so both are
+# checked: each address once, in the cache's order then the bundled
+# catalogue's, each line naming the catalogue (or both) that use it.
+mkdir -p "$tmpdir/cache" "$tmpdir/no-cache"
 python3 -c 'import json, sys
 c = json.load(open(sys.argv[1], encoding="utf-8"))
 s = c["services"][0]
@@ -310,13 +314,54 @@ print(json.dumps({"format": "opastin-ptv-cache", "version": 1, "source": "https:
 print(json.dumps(s, ensure_ascii=False))
 print(json.dumps({"end": "opastin-ptv-cache", "services": 1}))' \
     "$DATA/register/catalogue.json" "$SITE/ok/register" "$SITE/ok/source" >"$tmpdir/cache/ptv-services.jsonl"
-run --assets "$tmpdir/assets-good" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/cache"
-ok_if "with a cache: exit status 0" test "$rc" -eq 0
-[ "$rc" -eq 0 ] || diag "$(cat "$err")"
-ok_if "with a cache: the register service's web page is checked" \
-    line 1 "OK       $SITE/ok/register  used by ptv-neuvola-kyllo"
-ok_if "with a cache: and its source" line 2 "OK       $SITE/ok/source  used by ptv-neuvola-kyllo"
-ok_if "with a cache: nothing of the bundled catalogue" test "$(grep -c . "$out")" -eq 2
+# The bundled catalogue: a page the cache's service uses too, a page gone
+# (404) and a page moved, neither of them in the cache.
+make_assets "$tmpdir/assets-bundled" <<EOF || bail "cannot make the test assets"
+svc-shared - - $SITE/ok/register -
+svc-gone $SITE/missing - - -
+svc-moved - $SITE/moved - -
+EOF
+in_reg="in the service register's cache"
+in_cat="in the bundled catalogue"
+mark=$(wc -l <"$SITE_LOG")
+run --assets "$tmpdir/assets-bundled" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/cache"
+diag "with a cache:" "$(cat "$out")" "standard error:" "$(cat "$err")"
+ok_if "with a cache: a broken page of the bundled catalogue: exit status 1" test "$rc" -eq 1
+ok_if "with a cache: one line per distinct address of both catalogues (4)" \
+    test "$(wc -l <"$out")" -eq 4
+ok_if "with a cache: an address of both is one line naming each catalogue's services" \
+    line 1 "OK       $SITE/ok/register  used by ptv-neuvola-kyllo $in_reg and by svc-shared $in_cat"
+ok_if "with a cache: the register service's source, named as the cache's" \
+    line 2 "OK       $SITE/ok/source  used by ptv-neuvola-kyllo $in_reg"
+ok_if "with a cache: a broken page only in the bundled catalogue is reported as the bundled catalogue's" \
+    line 3 "404      $SITE/missing  used by svc-gone $in_cat"
+ok_if "with a cache: a redirect only in the bundled catalogue is reported as the bundled catalogue's" \
+    line 4 "REDIRECT $SITE/moved -> $SITE/never/moved  used by svc-moved $in_cat"
+ok_if "with a cache: an address of both catalogues is asked for once" \
+    test "$(requests 'HEAD /ok/register ')" -eq 1
+ok_if "with a cache: the summary counts every address once" \
+    grep -qxF "Checked 4 web addresses: 2 OK, 1 redirected, 1 broken." "$err"
+ok_if "with a cache: a summary line for the cache" \
+    grep -qxF "In the service register's cache, 2 web addresses: 2 OK, 0 redirected, 0 broken." "$err"
+ok_if "with a cache: a summary line for the bundled catalogue" \
+    grep -qxF "In the bundled catalogue, 3 web addresses: 1 OK, 1 redirected, 1 broken." "$err"
+
+# In Finnish, the catalogues are named in Finnish.
+run --lang fi --assets "$tmpdir/assets-bundled" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/cache"
+ok_translated fi "used by %1\$s in the service register's cache and by %2\$s in the bundled catalogue"
+ok_if "in Finnish, with a cache: the bundled catalogue's broken page" \
+    line 3 "404      $SITE/missing  $(format "$(msgn fi 'used by %s in the bundled catalogue' \
+    'used by %s in the bundled catalogue' 1)" svc-gone)"
+
+# An empty cache directory: the bundled catalogue alone, as without a
+# cache, and no catalogue named.
+run --assets "$tmpdir/assets-bundled" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/no-cache"
+ok_if "without a cache: exit status 1 (the 404)" test "$rc" -eq 1
+ok_if "without a cache: the bundled catalogue's addresses, no catalogue named" \
+    line 1 "OK       $SITE/ok/register  used by svc-shared"
+ok_if "without a cache: the 404" line 2 "404      $SITE/missing  used by svc-gone"
+ok_if "without a cache: three lines, and the one summary line" \
+    test "$(wc -l <"$out")" -eq 3 -a "$(wc -l <"$err")" -eq 1
 
 # --- The command line -------------------------------------------------
 
