@@ -297,23 +297,46 @@ ok_if "on a terminal: the report still goes to standard output" \
 
 # --- The register's cache beside the bundled catalogue ------------------
 
-# A cache as opastin --sync writes it, with one register service whose
-# web page is on the test site.  The kiosk serves its citizens from the
-# cache and every other citizen from the bundled catalogue, so both are
-# checked: each address once, in the cache's order then the bundled
-# catalogue's, each line naming the catalogue (or both) that use it.
+# A cache as opastin --sync writes it (ptv-services.bin), with one
+# register service whose web page is on the test site.  The kiosk serves
+# its citizens from the cache and every other citizen from the bundled
+# catalogue, so both are checked: each address once, in the cache's order
+# then the bundled catalogue's, each line naming the catalogue (or both)
+# that use it.
+#
+# The service is written as the sync's own record (ptv-services.jsonl),
+# synced a minute ago from the PTV test server; a sync then asks that
+# server only for the changes (there are none: its services were changed
+# long ago) and writes the compact cache from the record, as a nightly
+# sync does.  So the register's entry holds addresses of the test site.
 mkdir -p "$tmpdir/cache" "$tmpdir/no-cache"
+start_ptv ok --nationwide 10 || bail "the PTV test server did not start"
+synced=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
 python3 -c 'import json, sys
 c = json.load(open(sys.argv[1], encoding="utf-8"))
 s = c["services"][0]
 s["service_channels"] = [{"service_channel_id": "reg-web", "service_channel_type": "WebPage",
     "service_channel_name": {"fi": "Verkkosivu"}, "web_pages": {"fi": sys.argv[2]}}]
 s["source"] = sys.argv[3]
-print(json.dumps({"format": "opastin-ptv-cache", "version": 1, "source": "https://ptv.example/api/v11",
-    "synced": "2026-12-02T01:00:00Z", "full_synced": "2026-12-02T01:00:00Z", "municipalities": "179"}))
-print(json.dumps(s, ensure_ascii=False))
+s = {"service_id": s["service_id"], **s}
+print(json.dumps({"format": "opastin-ptv-cache", "version": 1, "source": sys.argv[4],
+    "synced": sys.argv[5], "full_synced": sys.argv[5], "municipalities": "179"}))
+# As the sync writes its record: the id first, no spaces.
+print(json.dumps(s, ensure_ascii=False, separators=(",", ":")))
 print(json.dumps({"end": "opastin-ptv-cache", "services": 1}))' \
-    "$DATA/register/catalogue.json" "$SITE/ok/register" "$SITE/ok/source" >"$tmpdir/cache/ptv-services.jsonl"
+    "$DATA/register/catalogue.json" "$SITE/ok/register" "$SITE/ok/source" "$PTV_URL" "$synced" \
+    >"$tmpdir/cache/ptv-services.jsonl"
+printf 'municipality_code = 179\nptv_url = %s\nca_file = %s\ncache_dir = %s\n' \
+    "$PTV_URL" "$CERTS/ca.pem" "$tmpdir/cache" >"$tmpdir/sync.conf"
+"$OPASTIN" --sync --config "$tmpdir/sync.conf" </dev/null >"$out" 2>"$err"
+rc=$?
+diag "the sync:" "$(cat "$out" "$err")"
+stop_ptv
+ok_if "the sync that writes the cache: exit status 0, ptv-services.bin written" \
+    test "$rc" -eq 0 -a -s "$tmpdir/cache/ptv-services.bin"
+diag "what the PTV test server was asked:" "$(ptv_requests)"
+ok_if "the sync asked only for the changes" \
+    test "$(ptv_requests 'Service\?date=' | wc -l)" -ge 1 -a "$(ptv_requests '/list/' | wc -l)" -eq 0
 # The bundled catalogue: a page the cache's service uses too, a page gone
 # (404) and a page moved, neither of them in the cache.
 make_assets "$tmpdir/assets-bundled" <<EOF || bail "cannot make the test assets"
@@ -326,6 +349,8 @@ in_cat="in the bundled catalogue"
 mark=$(wc -l <"$SITE_LOG")
 run --assets "$tmpdir/assets-bundled" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/cache"
 diag "with a cache:" "$(cat "$out")" "standard error:" "$(cat "$err")"
+ok_if "with a cache: ptv-services.bin is read" \
+    sh -c 'grep -q "using the service register.s cache" "$1" && ! grep -q "ptv-services.jsonl instead" "$1"' - "$err"
 ok_if "with a cache: a broken page of the bundled catalogue: exit status 1" test "$rc" -eq 1
 ok_if "with a cache: one line per distinct address of both catalogues (4)" \
     test "$(wc -l <"$out")" -eq 4
