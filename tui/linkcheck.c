@@ -281,9 +281,10 @@ used_by(const struct link *l, bool by_source)
 		   the kiosk has the service register's cache (fetched by
 		   opastin --sync) beside its own bundled catalogue, and both
 		   hold the web address: %1$s is the ids of the cache's
-		   services that use it (such as "ptv-neuvola-kyllo"), %2$s
-		   those of the bundled catalogue (such as
-		   "kela-child-benefit, vero-tax-card"). */
+		   services that use it (the register's own ids, such as
+		   "3f1c2b7e-9d10-4c8e-9a51-d2b8c1a45f0e"), %2$s those of the
+		   bundled catalogue (such as "kela-child-benefit,
+		   vero-tax-card"). */
 		used = xasprintf(_("used by %1$s in the service register's cache and by %2$s in the bundled catalogue"),
 		    reg, cat);
 	} else if (nreg > 0) {
@@ -291,7 +292,8 @@ used_by(const struct link *l, bool by_source)
 		   the kiosk has the service register's cache (fetched by
 		   opastin --sync) beside its own bundled catalogue, and only
 		   the cache holds the web address: %s is the ids of its
-		   services that use it, such as "ptv-neuvola-kyllo". */
+		   services that use it (the register's own ids, such as
+		   "3f1c2b7e-9d10-4c8e-9a51-d2b8c1a45f0e"). */
 		used = xasprintf(ngettext("used by %s in the service register's cache",
 		    "used by %s in the service register's cache", nreg), reg);
 	} else {
