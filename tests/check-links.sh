@@ -6,7 +6,9 @@
 # Location made safe; 5 s a URL at most, at most 4 at a time; http://
 # reported and never requested; an untrusted certificate is not OK; exit
 # 1 with a broken link, 0 when all work (a redirect is a warning); a
-# progress line only on a terminal.
+# progress line only on a terminal.  With a register cache, the bundled
+# catalogue (which still serves the other municipalities) is checked too,
+# an address of both once, and each line names the catalogue(s) using it.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/backend/lib.sh"
 
@@ -293,30 +295,98 @@ ok_if "on a terminal: the progress line is cleared before the summary" \
 ok_if "on a terminal: the report still goes to standard output" \
     line 1 "OK       $SITE/ok/a  used by svc-a"
 
-# --- The register's cache ----------------------------------------------
+# --- The register's cache beside the bundled catalogue ------------------
 
-# A cache as opastin --sync writes it, with one register service whose
-# web page is on the test site: --check-links checks what the kiosk
-# serves, the cache's addresses and not the bundled catalogue's.
-mkdir -p "$tmpdir/cache"
+# A cache as opastin --sync writes it (ptv-services.bin), with one
+# register service whose web page is on the test site.  The kiosk serves
+# its citizens from the cache and every other citizen from the bundled
+# catalogue, so both are checked: each address once, in the cache's order
+# then the bundled catalogue's, each line naming the catalogue (or both)
+# that use it.
+#
+# The service is written as the sync's own record (ptv-services.jsonl),
+# synced a minute ago from the PTV test server; a sync then asks that
+# server only for the changes (there are none: its services were changed
+# long ago) and writes the compact cache from the record, as a nightly
+# sync does.  So the register's entry holds addresses of the test site.
+mkdir -p "$tmpdir/cache" "$tmpdir/no-cache"
+start_ptv ok --nationwide 10 || bail "the PTV test server did not start"
+synced=$(date -u -d '-1 minute' +%Y-%m-%dT%H:%M:%SZ)
 python3 -c 'import json, sys
 c = json.load(open(sys.argv[1], encoding="utf-8"))
 s = c["services"][0]
 s["service_channels"] = [{"service_channel_id": "reg-web", "service_channel_type": "WebPage",
     "service_channel_name": {"fi": "Verkkosivu"}, "web_pages": {"fi": sys.argv[2]}}]
 s["source"] = sys.argv[3]
-print(json.dumps({"format": "opastin-ptv-cache", "version": 1, "source": "https://ptv.example/api/v11",
-    "synced": "2026-12-02T01:00:00Z", "full_synced": "2026-12-02T01:00:00Z", "municipalities": "179"}))
-print(json.dumps(s, ensure_ascii=False))
+s = {"service_id": s["service_id"], **s}
+print(json.dumps({"format": "opastin-ptv-cache", "version": 1, "source": sys.argv[4],
+    "synced": sys.argv[5], "full_synced": sys.argv[5], "municipalities": "179"}))
+# As the sync writes its record: the id first, no spaces.
+print(json.dumps(s, ensure_ascii=False, separators=(",", ":")))
 print(json.dumps({"end": "opastin-ptv-cache", "services": 1}))' \
-    "$DATA/register/catalogue.json" "$SITE/ok/register" "$SITE/ok/source" >"$tmpdir/cache/ptv-services.jsonl"
-run --assets "$tmpdir/assets-good" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/cache"
-ok_if "with a cache: exit status 0" test "$rc" -eq 0
-[ "$rc" -eq 0 ] || diag "$(cat "$err")"
-ok_if "with a cache: the register service's web page is checked" \
-    line 1 "OK       $SITE/ok/register  used by ptv-neuvola-kyllo"
-ok_if "with a cache: and its source" line 2 "OK       $SITE/ok/source  used by ptv-neuvola-kyllo"
-ok_if "with a cache: nothing of the bundled catalogue" test "$(grep -c . "$out")" -eq 2
+    "$DATA/register/catalogue.json" "$SITE/ok/register" "$SITE/ok/source" "$PTV_URL" "$synced" \
+    >"$tmpdir/cache/ptv-services.jsonl"
+printf 'municipality_code = 179\nptv_url = %s\nca_file = %s\ncache_dir = %s\n' \
+    "$PTV_URL" "$CERTS/ca.pem" "$tmpdir/cache" >"$tmpdir/sync.conf"
+"$OPASTIN" --sync --config "$tmpdir/sync.conf" </dev/null >"$out" 2>"$err"
+rc=$?
+diag "the sync:" "$(cat "$out" "$err")"
+stop_ptv
+ok_if "the sync that writes the cache: exit status 0, ptv-services.bin written" \
+    test "$rc" -eq 0 -a -s "$tmpdir/cache/ptv-services.bin"
+diag "what the PTV test server was asked:" "$(ptv_requests)"
+ok_if "the sync asked only for the changes" \
+    test "$(ptv_requests 'Service\?date=' | wc -l)" -ge 1 -a "$(ptv_requests '/list/' | wc -l)" -eq 0
+# The bundled catalogue: a page the cache's service uses too, a page gone
+# (404) and a page moved, neither of them in the cache.
+make_assets "$tmpdir/assets-bundled" <<EOF || bail "cannot make the test assets"
+svc-shared - - $SITE/ok/register -
+svc-gone $SITE/missing - - -
+svc-moved - $SITE/moved - -
+EOF
+in_reg="in the service register's cache"
+in_cat="in the bundled catalogue"
+mark=$(wc -l <"$SITE_LOG")
+run --assets "$tmpdir/assets-bundled" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/cache"
+diag "with a cache:" "$(cat "$out")" "standard error:" "$(cat "$err")"
+ok_if "with a cache: ptv-services.bin is read" \
+    sh -c 'grep -q "using the service register.s cache" "$1" && ! grep -q "ptv-services.jsonl instead" "$1"' - "$err"
+ok_if "with a cache: a broken page of the bundled catalogue: exit status 1" test "$rc" -eq 1
+ok_if "with a cache: one line per distinct address of both catalogues (4)" \
+    test "$(wc -l <"$out")" -eq 4
+ok_if "with a cache: an address of both is one line naming each catalogue's services" \
+    line 1 "OK       $SITE/ok/register  used by ptv-neuvola-kyllo $in_reg and by svc-shared $in_cat"
+ok_if "with a cache: the register service's source, named as the cache's" \
+    line 2 "OK       $SITE/ok/source  used by ptv-neuvola-kyllo $in_reg"
+ok_if "with a cache: a broken page only in the bundled catalogue is reported as the bundled catalogue's" \
+    line 3 "404      $SITE/missing  used by svc-gone $in_cat"
+ok_if "with a cache: a redirect only in the bundled catalogue is reported as the bundled catalogue's" \
+    line 4 "REDIRECT $SITE/moved -> $SITE/never/moved  used by svc-moved $in_cat"
+ok_if "with a cache: an address of both catalogues is asked for once" \
+    test "$(requests 'HEAD /ok/register ')" -eq 1
+ok_if "with a cache: the summary counts every address once" \
+    grep -qxF "Checked 4 web addresses: 2 OK, 1 redirected, 1 broken." "$err"
+ok_if "with a cache: a summary line for the cache" \
+    grep -qxF "In the service register's cache, 2 web addresses: 2 OK, 0 redirected, 0 broken." "$err"
+ok_if "with a cache: a summary line for the bundled catalogue" \
+    grep -qxF "In the bundled catalogue, 3 web addresses: 1 OK, 1 redirected, 1 broken." "$err"
+
+# In Finnish, the catalogues are named in Finnish.
+run --lang fi --assets "$tmpdir/assets-bundled" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/cache"
+ok_translated fi "used by %1\$s in the service register's cache and by %2\$s in the bundled catalogue"
+ok_if "in Finnish, with a cache: the bundled catalogue's broken page" \
+    line 3 "404      $SITE/missing  $(format "$(msgn fi 'used by %s in the bundled catalogue' \
+    'used by %s in the bundled catalogue' 1)" svc-gone)"
+
+# An empty cache directory: the bundled catalogue alone, as without a
+# cache, and no catalogue named.
+run --assets "$tmpdir/assets-bundled" --ca-file "$CERTS/ca.pem" --cache-dir "$tmpdir/no-cache"
+ok_if "without a cache: exit status 1 (the 404)" test "$rc" -eq 1
+ok_if "without a cache: the bundled catalogue's addresses, no catalogue named" \
+    line 1 "OK       $SITE/ok/register  used by svc-shared"
+ok_if "without a cache: the 404" line 2 "404      $SITE/missing  used by svc-gone"
+ok_if "without a cache: three lines, and the one summary line" \
+    test "$(wc -l <"$out")" -eq 3 -a "$(wc -l <"$err")" -eq 1
 
 # --- The command line -------------------------------------------------
 

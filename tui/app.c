@@ -401,9 +401,10 @@ run(int argc, char **argv)
 	/* Only the log is opened before the first screen: the network is
 	 * set up on the first request. */
 	log_open(o.log_stderr || o.profile != NULL || o.check_config || o.check_links || o.sync);
-	/* The kiosk, batch mode and --check-links serve or check the
-	 * register's services when a sync has fetched them; --preview
-	 * shows the bundled catalogue, the same on every machine. */
+	/* The kiosk and batch mode serve the register's services when a
+	 * sync has fetched them, and --check-links checks them beside the
+	 * bundled catalogue's; --preview shows the bundled catalogue, the
+	 * same on every machine. */
 	if (o.profile != NULL || (!later && !o.sync && !o.check_config && o.say == NULL &&
 	    o.preview == NULL && !o.sandbox_selftest))
 		use_cache(&conf, &assets);
@@ -441,10 +442,17 @@ run(int argc, char **argv)
 			free(who);
 		}
 	} else if (o.check_links) {
-		/* 1 when a link is broken, as for a broken asset: either way
-		 * the catalogue needs fixing. */
-		status = linkcheck_command(assets_have_register(&assets) ? &assets.reg :
-		    &assets.cat, &netcfg, stdout, stderr);
+		/* Every catalogue that reaches citizens: with a cache, the
+		 * bundled one still serves every municipality the cache was
+		 * not synced for (assets_catalogue).  1 when a link is broken,
+		 * as for a broken asset: either way a catalogue needs
+		 * fixing. */
+		const struct catalogue *cats[2];
+		size_t ncats = 0;
+		if (assets_have_register(&assets))
+			cats[ncats++] = &assets.reg;
+		cats[ncats++] = &assets.cat;
+		status = linkcheck_command(cats, ncats, &netcfg, stdout, stderr);
 	} else if (o.say != NULL) {
 #ifndef WITH_SPEECH
 		fail(_("this Opastin was built without speech support"));

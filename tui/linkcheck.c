@@ -26,10 +26,11 @@ linkcheck_is_https(const char *s)
 	return s != NULL && strncasecmp(s, "https://", 8) == 0;
 }
 
-/* Add url, used by service id, keeping the order of first use.  A linear
- * search: a catalogue has some hundreds of URLs. */
+/* Add url, used by service id of catalogue src, keeping the order of
+ * first use.  A linear search: a catalogue has some hundreds of URLs,
+ * and the register's cache of a few municipalities as many again. */
 static void
-add(struct links *ls, const char *url, const char *id)
+add(struct links *ls, const char *url, const char *id, enum link_source src)
 {
 	struct link *l = NULL;
 
@@ -48,24 +49,41 @@ add(struct links *ls, const char *url, const char *id)
 		 * a problem to fix, not a page to fetch. */
 		l->verdict = linkcheck_is_https(url) ? LINK_UNCHECKED : LINK_NOT_HTTPS;
 	}
-	if (!strv_contains(l->services, l->nservices, id))
-		strv_push(&l->services, &l->nservices, xstrdup(id));
+	if (!strv_contains(l->services[src], l->nservices[src], id))
+		strv_push(&l->services[src], &l->nservices[src], xstrdup(id));
 }
 
-void
-linkcheck_collect(struct links *ls, const struct catalogue *cat)
+static void
+collect_one(struct links *ls, const struct catalogue *cat)
 {
-	memset(ls, 0, sizeof *ls);
+	enum link_source src = cat->origin == CATALOGUE_REGISTER ? LINK_REGISTER : LINK_BUNDLED;
+
+	ls->sources |= 1u << src;
 	for (size_t i = 0; i < cat->n; i++) {
 		const struct cat_service *s = &cat->v[i];
 		for (size_t j = 0; j < s->nch; j++)
 			for (int l = 0; l < LANG_COUNT; l++)
 				if (s->ch[j].web.v[l] != NULL)
-					add(ls, s->ch[j].web.v[l], s->id);
+					add(ls, s->ch[j].web.v[l], s->id, src);
 		/* A source may be a URL or words ("Kela's brochure"). */
 		if (linkcheck_is_web(s->source))
-			add(ls, s->source, s->id);
+			add(ls, s->source, s->id, src);
 	}
+}
+
+void
+linkcheck_collect(struct links *ls, const struct catalogue *const cats[], size_t ncats)
+{
+	memset(ls, 0, sizeof *ls);
+	for (size_t c = 0; c < ncats; c++)
+		collect_one(ls, cats[c]);
+}
+
+bool
+linkcheck_several_sources(const struct links *ls)
+{
+	/* More than one bit set. */
+	return (ls->sources & (ls->sources - 1)) != 0;
 }
 
 void
@@ -74,7 +92,8 @@ linkcheck_free(struct links *ls)
 	for (size_t i = 0; i < ls->n; i++) {
 		struct link *l = &ls->v[i];
 		free(l->url);
-		strv_free(l->services, l->nservices);
+		for (int src = 0; src < LINK_SOURCES; src++)
+			strv_free(l->services[src], l->nservices[src]);
 		free(l->target);
 		free(l->why);
 	}
@@ -228,27 +247,100 @@ linkcheck_broken(const struct link *l)
 	return l->verdict != LINK_OK && l->verdict != LINK_REDIRECT;
 }
 
+/* Append ids to *list, after ", " when it holds some already. */
+static void
+join_ids(char **list, char *const *ids, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *more = xasprintf("%s%s%s", *list, **list ? ", " : "", ids[i]);
+		free(*list);
+		*list = more;
+	}
+}
+
+/* "used by ..." of a link's line: its services, with their catalogue
+ * when by_source. */
+static char *
+used_by(const struct link *l, bool by_source)
+{
+	char *reg = xstrdup(""), *cat = xstrdup(""), *used;
+	size_t nreg = l->nservices[LINK_REGISTER], ncat = l->nservices[LINK_BUNDLED];
+
+	join_ids(&reg, l->services[LINK_REGISTER], nreg);
+	join_ids(&cat, l->services[LINK_BUNDLED], ncat);
+	if (!by_source || (nreg == 0 && ncat == 0)) {
+		/* One catalogue: one of the lists is empty. */
+		char *all = xasprintf("%s%s%s", reg, *reg && *cat ? ", " : "", cat);
+		/* TRANSLATORS: the end of a line of the link report; %s is the ids
+		   of the services whose catalogue entries hold the web address,
+		   such as "kela-child-benefit, vero-tax-card". */
+		used = xasprintf(ngettext("used by %s", "used by %s", nreg + ncat), all);
+		free(all);
+	} else if (nreg > 0 && ncat > 0) {
+		/* TRANSLATORS: the end of a line of the link report when
+		   the kiosk has the service register's cache (fetched by
+		   opastin --sync) beside its own bundled catalogue, and both
+		   hold the web address: %1$s is the ids of the cache's
+		   services that use it (the register's own ids, such as
+		   "3f1c2b7e-9d10-4c8e-9a51-d2b8c1a45f0e"), %2$s those of the
+		   bundled catalogue (such as "kela-child-benefit,
+		   vero-tax-card"). */
+		used = xasprintf(_("used by %1$s in the service register's cache and by %2$s in the bundled catalogue"),
+		    reg, cat);
+	} else if (nreg > 0) {
+		/* TRANSLATORS: the end of a line of the link report when
+		   the kiosk has the service register's cache (fetched by
+		   opastin --sync) beside its own bundled catalogue, and only
+		   the cache holds the web address: %s is the ids of its
+		   services that use it (the register's own ids, such as
+		   "3f1c2b7e-9d10-4c8e-9a51-d2b8c1a45f0e"). */
+		used = xasprintf(ngettext("used by %s in the service register's cache",
+		    "used by %s in the service register's cache", nreg), reg);
+	} else {
+		/* TRANSLATORS: the end of a line of the link report when
+		   the kiosk has the service register's cache (fetched by
+		   opastin --sync) beside its own bundled catalogue, and only
+		   the bundled catalogue holds the web address: %s is the ids
+		   of its services that use it, such as
+		   "kela-child-benefit, vero-tax-card". */
+		used = xasprintf(ngettext("used by %s in the bundled catalogue",
+		    "used by %s in the bundled catalogue", ncat), cat);
+	}
+	free(reg);
+	free(cat);
+	return used;
+}
+
 char *
-linkcheck_line(const struct link *l)
+linkcheck_line(const struct link *l, bool by_source)
 {
 	char buf[16];
-	char *ids = xstrdup("");
-
-	for (size_t i = 0; i < l->nservices; i++) {
-		char *more = xasprintf("%s%s%s", ids, i > 0 ? ", " : "", l->services[i]);
-		free(ids);
-		ids = more;
-	}
-	/* TRANSLATORS: the end of a line of the link report; %s is the ids
-	   of the services whose catalogue entries hold the web address,
-	   such as "kela-child-benefit, vero-tax-card". */
-	char *used = xasprintf(ngettext("used by %s", "used by %s", l->nservices), ids);
+	char *used = used_by(l, by_source);
 	char *line = xasprintf("%-8s %s%s%s%s%s%s  %s", linkcheck_word(l, buf), l->url,
 	    l->target ? " -> " : "", l->target ? l->target : "",
 	    l->why ? " (" : "", l->why ? l->why : "", l->why ? ")" : "", used);
 	free(used);
-	free(ids);
 	return line;
+}
+
+struct link_counts
+linkcheck_count(const struct links *ls, enum link_source source)
+{
+	struct link_counts c = { 0 };
+
+	for (size_t i = 0; i < ls->n; i++) {
+		const struct link *l = &ls->v[i];
+		if (source < LINK_SOURCES && l->nservices[source] == 0)
+			continue;
+		c.n++;
+		if (l->verdict == LINK_OK)
+			c.ok++;
+		else if (l->verdict == LINK_REDIRECT)
+			c.moved++;
+		else
+			c.broken++;
+	}
+	return c;
 }
 
 /* ---- The network ----------------------------------------------------- */
@@ -382,38 +474,67 @@ show_progress(void *arg, size_t done, size_t total)
 	free(s);
 }
 
+/* The summary of one catalogue, when the report covers several. */
+static void
+summary_of(FILE *err, const struct links *ls, enum link_source src)
+{
+	struct link_counts c = linkcheck_count(ls, src);
+
+	if (src == LINK_REGISTER)
+		/* TRANSLATORS: a line after the summary of opastin
+		   --check-links when the kiosk has the service register's
+		   cache (fetched by opastin --sync) beside its own bundled
+		   catalogue: of the web addresses checked, %1$zu are the
+		   cache's, of which %2$zu answered, %3$zu redirected
+		   elsewhere and %4$zu did not work.  An address in both
+		   catalogues counts in both lines. */
+		fprintf(err, ngettext("In the service register's cache, %1$zu web address: %2$zu OK, %3$zu redirected, %4$zu broken.",
+		    "In the service register's cache, %1$zu web addresses: %2$zu OK, %3$zu redirected, %4$zu broken.",
+		    c.n), c.n, c.ok, c.moved, c.broken);
+	else
+		/* TRANSLATORS: a line after the summary of opastin
+		   --check-links when the kiosk has the service register's
+		   cache beside its own bundled catalogue: of the web
+		   addresses checked, %1$zu are the bundled catalogue's, of
+		   which %2$zu answered, %3$zu redirected elsewhere and %4$zu
+		   did not work. */
+		fprintf(err, ngettext("In the bundled catalogue, %1$zu web address: %2$zu OK, %3$zu redirected, %4$zu broken.",
+		    "In the bundled catalogue, %1$zu web addresses: %2$zu OK, %3$zu redirected, %4$zu broken.",
+		    c.n), c.n, c.ok, c.moved, c.broken);
+	fputc('\n', err);
+}
+
 int
-linkcheck_command(const struct catalogue *cat, const struct net_config *cfg,
-    FILE *out, FILE *err)
+linkcheck_command(const struct catalogue *const cats[], size_t ncats,
+    const struct net_config *cfg, FILE *out, FILE *err)
 {
 	struct links ls;
 	struct progress_line p = { .err = err };
 	bool tty = isatty(fileno(err));
-	size_t ok = 0, moved = 0, broken = 0;
 
-	linkcheck_collect(&ls, cat);
+	linkcheck_collect(&ls, cats, ncats);
+	bool by_source = linkcheck_several_sources(&ls);
 	linkcheck_run(&ls, cfg, tty ? show_progress : NULL, &p);
 	if (p.width > 0)
 		fprintf(err, "\r%*s\r", p.width, "");
 	for (size_t i = 0; i < ls.n; i++) {
-		char *line = linkcheck_line(&ls.v[i]);
+		char *line = linkcheck_line(&ls.v[i], by_source);
 		fprintf(out, "%s\n", line);
 		free(line);
-		if (ls.v[i].verdict == LINK_OK)
-			ok++;
-		else if (ls.v[i].verdict == LINK_REDIRECT)
-			moved++;
-		else
-			broken++;
 	}
 	fflush(out);
+	struct link_counts all = linkcheck_count(&ls, LINK_SOURCES);
 	/* TRANSLATORS: the last line of opastin --check-links: %1$zu web
 	   addresses checked, of which %2$zu answered, %3$zu redirected
 	   elsewhere and %4$zu did not work. */
 	fprintf(err, ngettext("Checked %1$zu web address: %2$zu OK, %3$zu redirected, %4$zu broken.",
-	    "Checked %1$zu web addresses: %2$zu OK, %3$zu redirected, %4$zu broken.", ls.n),
-	    ls.n, ok, moved, broken);
+	    "Checked %1$zu web addresses: %2$zu OK, %3$zu redirected, %4$zu broken.", all.n),
+	    all.n, all.ok, all.moved, all.broken);
 	fputc('\n', err);
+	if (by_source)
+		for (int src = 0; src < LINK_SOURCES; src++)
+			if (ls.sources & (1u << src))
+				summary_of(err, &ls, (enum link_source)src);
 	linkcheck_free(&ls);
-	return broken > 0 ? 1 : 0;
+	return all.broken > 0 ? 1 : 0;
 }

@@ -6,10 +6,12 @@
  *
  *   pure      which URLs (linkcheck_collect: every channel's web pages in
  *             every language, then the service's source when it is an
- *             http(s) URL; each distinct URL once, in catalogue order),
- *             what an answer means (linkcheck_verdict), where a redirect
- *             points (linkcheck_redirect), and the report line
- *             (linkcheck_line).  No network, no I/O: unit-tested.
+ *             http(s) URL; each distinct URL once, in catalogue order,
+ *             over one catalogue or several), what an answer means
+ *             (linkcheck_verdict), where a redirect points
+ *             (linkcheck_redirect), the report line (linkcheck_line) and
+ *             the counts (linkcheck_count).  No network, no I/O:
+ *             unit-tested.
  *   network   linkcheck_run: HEAD, or GET when HEAD is refused or fails
  *             oddly, at most LINKCHECK_PARALLEL at a time, within
  *             LINKCHECK_TIMEOUT_MS a URL, through net.c (which owns
@@ -21,8 +23,20 @@
  * is any URL that is not https:// (never requested: the program speaks
  * nothing but https).
  *
+ * Two catalogues: with a register cache the kiosk serves the cache's
+ * services to the municipalities it was synced for and the bundled
+ * catalogue's to everyone else (assets_catalogue), so a dead link in
+ * either reaches citizens and both are checked.  Each is fixed in its
+ * own place (the register by the organisation that owns the service,
+ * the bundled one in assets/catalogue.json), so every link keeps its
+ * services by the catalogue they are in (enum link_source), and the
+ * report names the catalogue when it covers more than one.
+ *
  * Ownership: struct links owns its URLs, the service ids it lists and
- * each outcome's strings; linkcheck_free() frees them all.
+ * each outcome's strings; linkcheck_free() frees them all.  It keeps no
+ * pointer into the catalogues it was collected from: they may be freed
+ * as soon as linkcheck_collect returns.  The strings linkcheck_line and
+ * linkcheck_redirect return belong to the caller.
  */
 #ifndef OPASTIN_LINKCHECK_H
 #define OPASTIN_LINKCHECK_H
@@ -47,10 +61,21 @@ enum link_verdict {
 	LINK_NOT_HTTPS		/* http:// (never requested) */
 };
 
+/* The catalogue a URL is in, from its struct catalogue's origin.  In
+ * the order the kiosk prefers them: the register's cache first. */
+enum link_source {
+	LINK_REGISTER,		/* the service register's cache (opastin --sync) */
+	LINK_BUNDLED,		/* the bundled catalogue (assets/catalogue.json) */
+	LINK_SOURCES
+};
+
 struct link {
 	char *url;
-	char **services;	/* the ids of the services that use it */
-	size_t nservices;
+	/* The ids of the services that use it, by catalogue, each list in
+	 * the order of first use.  An id is kept once a catalogue; the same
+	 * id in both catalogues is two services and kept twice. */
+	char **services[LINK_SOURCES];
+	size_t nservices[LINK_SOURCES];
 
 	/* The outcome. */
 	enum link_verdict verdict;
@@ -62,11 +87,21 @@ struct link {
 struct links {
 	struct link *v;
 	size_t n;
+	unsigned sources;	/* 1u << enum link_source, of each catalogue collected */
 };
 
-/* The URLs of a catalogue, each once, in catalogue order. */
-void linkcheck_collect(struct links *, const struct catalogue *);
+/*
+ * The URLs of the catalogues cats[0 .. ncats), each once however many
+ * services of however many catalogues use it: first those of cats[0] in
+ * its order, then those of cats[1] that cats[0] does not have, and so
+ * on.  Each catalogue's origin tells its source.  Initialises ls (no
+ * linkcheck_free needed before).
+ */
+void linkcheck_collect(struct links *ls, const struct catalogue *const cats[], size_t ncats);
 void linkcheck_free(struct links *);
+/* Whether the links were collected from more than one catalogue: then
+ * the report names the catalogue of each service. */
+bool linkcheck_several_sources(const struct links *);
 
 /* Whether s is an http:// or https:// URL (by its scheme, any case). */
 bool linkcheck_is_web(const char *s);
@@ -89,10 +124,20 @@ void linkcheck_outcome(struct link *, const struct net_reply *);
  * report can be read by scripts: OK, REDIRECT, the HTTP code ("404"),
  * UNREACHABLE, NOT-HTTPS (UNCHECKED before the check). */
 const char *linkcheck_word(const struct link *, char buf[16]);
-/* The report line of a link, without a newline: a new string. */
-char *linkcheck_line(const struct link *);
+/* The report line of a link, without a newline: a new string.  With
+ * by_source, the services are named with their catalogue ("used by a in
+ * the bundled catalogue"); without it, as with one catalogue ("used by
+ * a"). */
+char *linkcheck_line(const struct link *, bool by_source);
 /* Whether a link is broken (every verdict but OK and REDIRECT). */
 bool linkcheck_broken(const struct link *);
+
+struct link_counts {
+	size_t n, ok, moved, broken;
+};
+/* How the links of one source fared (a URL that both use counts in
+ * each), or of all when source is LINK_SOURCES. */
+struct link_counts linkcheck_count(const struct links *, enum link_source source);
 
 /* Called after each finished URL. */
 typedef void (*linkcheck_progress)(void *arg, size_t done, size_t total);
@@ -106,12 +151,13 @@ void linkcheck_run(struct links *, const struct net_config *cfg,
     linkcheck_progress, void *arg);
 
 /*
- * The whole command: collect, check with a progress line on err (updated
- * in place when err is a terminal, else none), print the report on out
- * and a summary on err.  Returns the exit status: 0 when nothing is
- * broken, 1 otherwise.
+ * The whole command: collect from cats (as linkcheck_collect), check
+ * with a progress line on err (updated in place when err is a terminal,
+ * else none), print the report on out and a summary on err (then one
+ * more line a catalogue when there are several).  Returns the exit
+ * status: 0 when nothing is broken, 1 otherwise.
  */
-int linkcheck_command(const struct catalogue *, const struct net_config *cfg,
-    FILE *out, FILE *err);
+int linkcheck_command(const struct catalogue *const cats[], size_t ncats,
+    const struct net_config *cfg, FILE *out, FILE *err);
 
 #endif

@@ -1,7 +1,8 @@
 /*
- * The pure part of opastin --check-links: which URLs of a catalogue, in
- * what order, each once; what an answer means; where a redirect points,
- * made safe; and the report line.  The network part is tested against a
+ * The pure part of opastin --check-links: which URLs of a catalogue, or
+ * of the register's cache and the bundled catalogue together, in what
+ * order, each once, and whose; what an answer means; where a redirect
+ * points, made safe; the report line and the counts.  The network part is tested against a
  * local HTTPS site by tests/check-links.sh.
  */
 #include "config.h"
@@ -69,6 +70,20 @@ sample(struct catalogue *cat)
 	}, 1);
 }
 
+/* The ids of the services of source src that use l, between spaces. */
+static char *
+ids_of(const struct link *l, enum link_source src)
+{
+	char *ids = xstrdup("");
+
+	for (size_t j = 0; j < l->nservices[src]; j++) {
+		char *more = xasprintf("%s%s%s", ids, j ? " " : "", l->services[src][j]);
+		free(ids);
+		ids = more;
+	}
+	return ids;
+}
+
 static void
 test_collect(void **state)
 {
@@ -96,18 +111,15 @@ test_collect(void **state)
 	(void)state;
 
 	sample(&cat);
-	linkcheck_collect(&ls, &cat);
+	linkcheck_collect(&ls, (const struct catalogue *[]){ &cat }, 1);
 	assert_int_equal(ls.n, nitems(want));
+	assert_false(linkcheck_several_sources(&ls));
 	for (size_t i = 0; i < ls.n && i < nitems(want); i++) {
-		char *ids = xstrdup("");
-		for (size_t j = 0; j < ls.v[i].nservices; j++) {
-			char *more = xasprintf("%s%s%s", ids, j ? " " : "", ls.v[i].services[j]);
-			free(ids);
-			ids = more;
-		}
+		char *ids = ids_of(&ls.v[i], LINK_BUNDLED);
 		assert_string_equal(ls.v[i].url, want[i].url);
 		assert_string_equal(ids, want[i].services);
 		assert_int_equal(ls.v[i].verdict, want[i].verdict);
+		assert_int_equal(ls.v[i].nservices[LINK_REGISTER], 0);
 		free(ids);
 	}
 	linkcheck_free(&ls);
@@ -122,8 +134,12 @@ test_collect_empty(void **state)
 	struct links ls;
 	(void)state;
 
-	linkcheck_collect(&ls, &cat);
+	linkcheck_collect(&ls, (const struct catalogue *[]){ &cat }, 1);
 	assert_int_equal(ls.n, 0);
+	linkcheck_free(&ls);
+	linkcheck_collect(&ls, NULL, 0);
+	assert_int_equal(ls.n, 0);
+	assert_false(linkcheck_several_sources(&ls));
 	linkcheck_free(&ls);
 }
 
@@ -137,11 +153,11 @@ test_collect_assets(void **state)
 	(void)state;
 
 	tu_load(&a, ASSETS_DIR);
-	linkcheck_collect(&ls, &a.cat);
+	linkcheck_collect(&ls, (const struct catalogue *[]){ &a.cat }, 1);
 	assert_true(ls.n > 10);
 	for (size_t i = 0; i < ls.n; i++) {
 		assert_true(linkcheck_is_web(ls.v[i].url));
-		assert_true(ls.v[i].nservices >= 1);
+		assert_true(ls.v[i].nservices[LINK_BUNDLED] >= 1);
 		for (size_t j = i + 1; j < ls.n; j++)
 			assert_string_not_equal(ls.v[i].url, ls.v[j].url);
 	}
@@ -155,7 +171,8 @@ test_collect_assets(void **state)
 					continue;
 				for (size_t i = 0; i < ls.n && !found; i++)
 					found = strcmp(ls.v[i].url, u) == 0 &&
-					    strv_contains(ls.v[i].services, ls.v[i].nservices, sv->id);
+					    strv_contains(ls.v[i].services[LINK_BUNDLED],
+					    ls.v[i].nservices[LINK_BUNDLED], sv->id);
 				if (!found)
 					fail_msg("%s of %s is not collected", u, sv->id);
 			}
@@ -163,6 +180,82 @@ test_collect_assets(void **state)
 	}
 	linkcheck_free(&ls);
 	assets_free(&a);
+}
+
+/* A register cache (origin CATALOGUE_REGISTER) beside the bundled
+ * catalogue, as a kiosk with a cache serves them: each URL once over
+ * both, the cache's first, every service kept with its catalogue. */
+static void
+register_sample(struct catalogue *reg)
+{
+	memset(reg, 0, sizeof *reg);
+	reg->origin = CATALOGUE_REGISTER;
+	add_service(reg, "ptv-1", "https://ptv.example/Service/1", (struct page[]){
+	    { "https://reg.example/fi", NULL, "https://kela.example/en" },
+	}, 1);
+	/* The same id as a bundled service: another service all the same. */
+	add_service(reg, "kela-a", "https://ptv.example/Service/2", (struct page[]){
+	    { "https://kela.example/fi", "http://reg.example/sv", NULL },
+	}, 1);
+}
+
+static void
+test_collect_two(void **state)
+{
+	static const struct {
+		const char *url;
+		const char *reg, *cat;	/* the services of each catalogue */
+		enum link_verdict verdict;
+	} want[] = {
+		/* The cache's, in its order, with the bundled catalogue's
+		 * services that use them too. */
+		{ "https://reg.example/fi", "ptv-1", "", LINK_UNCHECKED },
+		{ "https://kela.example/en", "ptv-1", "kela-a vero-c", LINK_UNCHECKED },
+		{ "https://ptv.example/Service/1", "ptv-1", "", LINK_UNCHECKED },
+		{ "https://kela.example/fi", "kela-a", "kela-a", LINK_UNCHECKED },
+		{ "http://reg.example/sv", "kela-a", "", LINK_NOT_HTTPS },
+		{ "https://ptv.example/Service/2", "kela-a", "", LINK_UNCHECKED },
+		/* Then the bundled catalogue's that the cache does not
+		 * have, in its order. */
+		{ "https://kela.example/sv", "", "kela-a kela-b", LINK_UNCHECKED },
+		{ "https://kela.example/phone-page", "", "kela-a", LINK_UNCHECKED },
+		{ "https://kela.example/source-a", "", "kela-a", LINK_UNCHECKED },
+		{ "https://kela.example/b", "", "kela-b", LINK_UNCHECKED },
+		{ "http://old.example/fi", "", "old-d", LINK_NOT_HTTPS },
+		{ "HTTP://old.example/source", "", "old-d", LINK_NOT_HTTPS },
+		{ "HTTPS://Case.example/E", "", "case-e", LINK_UNCHECKED },
+	};
+	struct catalogue reg, cat;
+	struct links ls;
+	(void)state;
+
+	register_sample(&reg);
+	sample(&cat);
+	linkcheck_collect(&ls, (const struct catalogue *[]){ &reg, &cat }, 2);
+	assert_true(linkcheck_several_sources(&ls));
+	assert_int_equal(ls.sources, (1u << LINK_REGISTER) | (1u << LINK_BUNDLED));
+	assert_int_equal(ls.n, nitems(want));
+	for (size_t i = 0; i < ls.n && i < nitems(want); i++) {
+		char *r = ids_of(&ls.v[i], LINK_REGISTER);
+		char *c = ids_of(&ls.v[i], LINK_BUNDLED);
+		if (strcmp(ls.v[i].url, want[i].url) != 0 || strcmp(r, want[i].reg) != 0 ||
+		    strcmp(c, want[i].cat) != 0)
+			fail_msg("link %zu: %s used by \"%s\" and \"%s\", not %s by \"%s\" and \"%s\"",
+			    i, ls.v[i].url, r, c, want[i].url, want[i].reg, want[i].cat);
+		assert_int_equal(ls.v[i].verdict, want[i].verdict);
+		free(r);
+		free(c);
+	}
+	linkcheck_free(&ls);
+
+	/* The cache alone (no bundled catalogue given) is one source. */
+	linkcheck_collect(&ls, (const struct catalogue *[]){ &reg }, 1);
+	assert_false(linkcheck_several_sources(&ls));
+	assert_int_equal(ls.n, 6);
+	assert_int_equal(ls.v[1].nservices[LINK_BUNDLED], 0);
+	linkcheck_free(&ls);
+	catalogue_free(&reg);
+	catalogue_free(&cat);
 }
 
 /* ---- What an answer means -------------------------------------------- */
@@ -291,11 +384,11 @@ test_redirect_hostile(void **state)
 /* ---- The report line ------------------------------------------------- */
 
 static void
-set_services(struct link *l, const char *a, const char *b)
+set_services(struct link *l, enum link_source src, const char *a, const char *b)
 {
-	strv_push(&l->services, &l->nservices, xstrdup(a));
+	strv_push(&l->services[src], &l->nservices[src], xstrdup(a));
 	if (b != NULL)
-		strv_push(&l->services, &l->nservices, xstrdup(b));
+		strv_push(&l->services[src], &l->nservices[src], xstrdup(b));
 }
 
 static void
@@ -305,12 +398,13 @@ check_line(const struct net_reply *r, const char *url, const char *want, bool br
 	struct link *l = &ls.v[0];
 
 	l->url = xstrdup(url);
-	set_services(l, "svc-a", strcmp(url, "https://x.example/two") == 0 ? "svc-b" : NULL);
+	set_services(l, LINK_BUNDLED, "svc-a",
+	    strcmp(url, "https://x.example/two") == 0 ? "svc-b" : NULL);
 	if (r != NULL)
 		linkcheck_outcome(l, r);
 	else
 		l->verdict = LINK_NOT_HTTPS;
-	char *got = linkcheck_line(l);
+	char *got = linkcheck_line(l, false);
 	if (strcmp(got, want) != 0)
 		fail_msg("\"%s\", not \"%s\"", got, want);
 	assert_int_equal(linkcheck_broken(l), broken);
@@ -351,6 +445,95 @@ test_line(void **state)
 	check_line(NULL, "http://x.example/p", "NOT-HTTPS http://x.example/p  used by svc-a", true);
 }
 
+/* With the register's cache beside the bundled catalogue, the line says
+ * which catalogue's services use the address; without by_source it
+ * reads as with one catalogue. */
+static void
+test_line_by_source(void **state)
+{
+	static const struct {
+		const char *reg_a, *reg_b, *cat_a, *cat_b;
+		bool by_source;
+		const char *want;
+	} cases[] = {
+		{ NULL, NULL, "svc-a", NULL, true,
+		  "404      https://x.example/p  used by svc-a in the bundled catalogue" },
+		{ NULL, NULL, "svc-a", "svc-b", true,
+		  "404      https://x.example/p  used by svc-a, svc-b in the bundled catalogue" },
+		{ "ptv-1", NULL, NULL, NULL, true,
+		  "404      https://x.example/p  used by ptv-1 in the service register's cache" },
+		{ "ptv-1", "ptv-2", "svc-a", NULL, true,
+		  "404      https://x.example/p  used by ptv-1, ptv-2 in the service register's cache "
+		  "and by svc-a in the bundled catalogue" },
+		{ NULL, NULL, "svc-a", "svc-b", false,
+		  "404      https://x.example/p  used by svc-a, svc-b" },
+		{ "ptv-1", NULL, NULL, NULL, false,
+		  "404      https://x.example/p  used by ptv-1" },
+	};
+	(void)state;
+
+	for (size_t i = 0; i < nitems(cases); i++) {
+		struct links ls = { .v = xcalloc(1, sizeof *ls.v), .n = 1 };
+		struct link *l = &ls.v[0];
+		l->url = xstrdup("https://x.example/p");
+		l->verdict = LINK_HTTP_ERROR;
+		l->code = 404;
+		if (cases[i].reg_a != NULL)
+			set_services(l, LINK_REGISTER, cases[i].reg_a, cases[i].reg_b);
+		if (cases[i].cat_a != NULL)
+			set_services(l, LINK_BUNDLED, cases[i].cat_a, cases[i].cat_b);
+		char *got = linkcheck_line(l, cases[i].by_source);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: \"%s\", not \"%s\"", i, got, cases[i].want);
+		free(got);
+		linkcheck_free(&ls);
+	}
+}
+
+/* Each catalogue's counts count an address both use; the whole counts
+ * it once. */
+static void
+test_count(void **state)
+{
+	struct catalogue reg, cat;
+	struct links ls;
+	(void)state;
+
+	register_sample(&reg);
+	sample(&cat);
+	linkcheck_collect(&ls, (const struct catalogue *[]){ &reg, &cat }, 2);
+	/* kela.example/en, of both catalogues, redirects; kela.example/b,
+	 * the bundled catalogue's, is a 404; the http:// ones (one of the
+	 * cache's, two of the bundled catalogue's) are broken; the rest are
+	 * OK. */
+	for (size_t i = 0; i < ls.n; i++) {
+		if (strcmp(ls.v[i].url, "https://kela.example/en") == 0)
+			ls.v[i].verdict = LINK_REDIRECT;
+		else if (strcmp(ls.v[i].url, "https://kela.example/b") == 0)
+			ls.v[i].verdict = LINK_HTTP_ERROR;
+		else if (ls.v[i].verdict == LINK_UNCHECKED)
+			ls.v[i].verdict = LINK_OK;
+	}
+	struct link_counts all = linkcheck_count(&ls, LINK_SOURCES);
+	struct link_counts r = linkcheck_count(&ls, LINK_REGISTER);
+	struct link_counts c = linkcheck_count(&ls, LINK_BUNDLED);
+	assert_int_equal(all.n, 13);
+	assert_int_equal(all.ok, 8);
+	assert_int_equal(all.moved, 1);
+	assert_int_equal(all.broken, 4);
+	assert_int_equal(r.n, 6);
+	assert_int_equal(r.ok, 4);
+	assert_int_equal(r.moved, 1);
+	assert_int_equal(r.broken, 1);
+	assert_int_equal(c.n, 9);
+	assert_int_equal(c.ok, 5);
+	assert_int_equal(c.moved, 1);
+	assert_int_equal(c.broken, 3);
+	linkcheck_free(&ls);
+	catalogue_free(&reg);
+	catalogue_free(&cat);
+}
+
 static void
 test_word(void **state)
 {
@@ -375,12 +558,15 @@ main(void)
 		cmocka_unit_test(test_collect),
 		cmocka_unit_test(test_collect_empty),
 		cmocka_unit_test(test_collect_assets),
+		cmocka_unit_test(test_collect_two),
 		cmocka_unit_test(test_verdict),
 		cmocka_unit_test(test_retry_get),
 		cmocka_unit_test(test_is_web),
 		cmocka_unit_test(test_redirect),
 		cmocka_unit_test(test_redirect_hostile),
 		cmocka_unit_test(test_line),
+		cmocka_unit_test(test_line_by_source),
+		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_word),
 	};
 	tu_utf8_locale();
