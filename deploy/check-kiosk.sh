@@ -16,8 +16,8 @@
 # DIR/sys/kernel/sysrq and DIR/cmdline instead of /proc's (the running
 # kernel's, even with --root).  deploy/lock-console.sh closes everything.
 #
-# Exit status: 0 when everything is closed, 1 when something is open,
-# 2 on a usage error.
+# Exit status: 0 when everything is closed, 1 when something is open or
+# a file could not be read (run it as root), 2 on a usage error.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -60,6 +60,7 @@ done
 
 n_open=0
 n_all=0
+unread=	# set when a file could not be read: the report may be wrong
 open() {
 	n_all=$((n_all + 1))
 	n_open=$((n_open + 1))
@@ -90,6 +91,7 @@ dropins() {
 # read; a note on standard error for each other.
 readable() {
 	while IFS= read -r _f; do
+		[ -n "$_f" ] || continue
 		if [ -r "$_f" ]; then
 			printf '%s\n' "$_f"
 		else
@@ -171,12 +173,14 @@ old_ifs=$IFS
 
 # ---- logind: NAutoVTs and ReserveVT
 # /etc/systemd/logind.conf, then the logind.conf.d drop-ins.
-files=$({
+all=$({
 	[ -e "$root/etc/systemd/logind.conf" ] && echo "$root/etc/systemd/logind.conf"
 	dropins '*.conf' /etc/systemd/logind.conf.d /run/systemd/logind.conf.d \
 	    /usr/local/lib/systemd/logind.conf.d /usr/lib/systemd/logind.conf.d \
 	    /lib/systemd/logind.conf.d
-} | readable)
+})
+files=$(printf '%s\n' "$all" | readable)
+[ "$files" = "$all" ] || unread=1
 set -f; IFS=$nl
 # shellcheck disable=SC2086
 set -- $files
@@ -240,12 +244,14 @@ else
 fi
 
 # ---- CtrlAltDelBurstAction: system.conf, then the system.conf.d drop-ins.
-files=$({
+all=$({
 	[ -e "$root/etc/systemd/system.conf" ] && echo "$root/etc/systemd/system.conf"
 	dropins '*.conf' /etc/systemd/system.conf.d /run/systemd/system.conf.d \
 	    /usr/local/lib/systemd/system.conf.d /usr/lib/systemd/system.conf.d \
 	    /lib/systemd/system.conf.d
-} | readable)
+})
+files=$(printf '%s\n' "$all" | readable)
+[ "$files" = "$all" ] || unread=1
 set -f; IFS=$nl
 # shellcheck disable=SC2086
 set -- $files
@@ -284,11 +290,13 @@ fi
 # ---- kernel.sysrq at boot: the sysctl.d files as systemd-sysctl reads
 # them, then /etc/sysctl.conf, which "sysctl --system" reads last and
 # Debian's /etc/sysctl.d/99-sysctl.conf links to.
-files=$({
+all=$({
 	dropins '*.conf' /etc/sysctl.d /run/sysctl.d /usr/local/lib/sysctl.d \
 	    /usr/lib/sysctl.d /lib/sysctl.d
 	[ -e "$root/etc/sysctl.conf" ] && echo "$root/etc/sysctl.conf"
-} | readable)
+})
+files=$(printf '%s\n' "$all" | readable)
+[ "$files" = "$all" ] || unread=1
 set -f; IFS=$nl
 # shellcheck disable=SC2086
 set -- $files
@@ -306,6 +314,10 @@ else
 	fi
 fi
 
+if [ -n "$unread" ]; then
+	echo "$n_open of $n_all open, but some files could not be read (see above): run it as root"
+	exit 1
+fi
 if [ "$n_open" -eq 0 ]; then
 	echo "all $n_all closed"
 	exit 0

@@ -210,6 +210,14 @@ run_check sysctl-d "$t" "$tmpdir/proc0"
 ok_if "-kernel/sysrq=16 in a later sysctl.d file (hiding /usr/lib's): only sysrq at boot is open" \
     only_open sysctl-d "SysRq is on at boot (kernel.sysrq=16 in /etc/sysctl.d/99-zz-site.conf)"
 
+undone usr-sysctl
+mkdir -p "$t/usr/lib/sysctl.d"
+echo 'kernel.sysrq = 1' >"$t/usr/lib/sysctl.d/95-vendor.conf"
+echo 'kernel.sysrq = 1' >"$t/usr/lib/sysctl.d/10-vendor.conf"
+run_check usr-sysctl "$t" "$tmpdir/proc0"
+ok_if "kernel.sysrq = 1 in /usr/lib/sysctl.d, in a file after ours by name: only sysrq at boot is open" \
+    only_open usr-sysctl "SysRq is on at boot (kernel.sysrq=1 in /usr/lib/sysctl.d/95-vendor.conf)"
+
 # ---- Refusals and errors.
 mkdir -p "$tmpdir/own/etc/systemd/system"
 echo '[Service]' >"$tmpdir/own/etc/systemd/system/getty@tty3.service"
