@@ -40,15 +40,16 @@ die() {
 }
 
 root=
+root_set=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--root)
 		[ $# -ge 2 ] || usage
-		root=$2
+		root=$2 root_set=1
 		shift 2
 		;;
 	--root=*)
-		root=${1#--root=}
+		root=${1#--root=} root_set=1
 		shift
 		;;
 	-h | --help)
@@ -62,7 +63,9 @@ while [ $# -gt 0 ]; do
 done
 
 live=
-if [ -n "$root" ]; then
+if [ -n "$root_set" ]; then
+	# Never the running system, even with --root / (no sysctl, no reload).
+	[ -n "$root" ] || die "--root needs a directory"
 	[ -d "$root" ] || die "--root $root: no such directory"
 	while :; do	# without its trailing slashes
 		case $root in
