@@ -111,9 +111,11 @@ build(struct ui *ui, struct detail *d, int w)
 		doc_blank(&d->doc);
 	}
 
-	if (s->nch == 0)
-		doc_add(&d->doc, ROLE_NOTICE, 0, w,
-		    _("This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi."));
+	if (s->nch == 0) {
+		char *none = present_no_contacts(s);
+		doc_add(&d->doc, ROLE_NOTICE, 0, w, none);
+		free(none);
+	}
 	/* Open or closed is worked out now, at each draw, in Helsinki. */
 	time_t now = hours_now();
 	for (size_t i = 0; i < s->nch; i++) {

@@ -164,10 +164,10 @@ keys Enter
 ok_if "detail: the header in Finnish" wait_for "Opastin · $(t 'Service details')"
 ok_if "detail: the position in Finnish" wait_re "$(msg_re $L '%1$zu of %2$zu' 1 '#') *\$"
 ok_if "detail: the service's name" wait_for "$first"
-# A channel, or (a service each area runs, with no national contact)
-# where to ask, in Finnish.
+# A channel, or (a service with no channel in the catalogue) where to
+# ask, in Finnish: a local service's, or any other's.
 ok_if "detail: a channel in Finnish, or where to ask" \
-    wait_re "$(re_quote "$(t 'Web page')")|$(re_quote "$(t 'Online service')")|$(re_quote "$(t 'Phone')")|$(re_quote "$(t 'This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi.' | words 4)")"
+    wait_re "$(re_quote "$(t 'Web page')")|$(re_quote "$(t 'Online service')")|$(re_quote "$(t 'Phone')")|$(re_quote "$(t 'This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi.' | words 4)")|$(re_quote "$(t 'This kiosk has no contact details for this service. Ask the staff here, or look for the service on Suomi.fi.' | words 4)")"
 keys End
 # The date the facts give for the service's source, where they give one;
 # no date is claimed where they do not.
