@@ -180,13 +180,13 @@ for s in json.load(open(sys.argv[1], encoding="utf-8"))["services"]:
               "%d/%s" % (int(c[1]), c[0]) if len(c) == 2 else "")
         break' "$ASSETS/catalogue.json" "$first")
 if [ -n "$checked" ]; then
-	ok_if "detail: when the facts were checked, in Finnish" \
-	    wait_for "$(msgf $L 'Information last checked: %s' "$checked")"
+	ok_if "detail: the date of the page the facts come from, in Finnish" \
+	    wait_for "$(msgf $L 'Source page dated: %s' "$checked")"
 else
 	wait_re "$(msg_re $L '%1$zu of %2$zu' 1 '#') *\$"
 	ok_if "detail: no date where the facts give none" \
 	    sh -c '! printf "%s\n" "$1" | grep -qF -- "$2"' - "$(screen)" \
-	    "$(msg_prefix $L 'Information last checked: %s')"
+	    "$(msg_prefix $L 'Source page dated: %s')"
 fi
 keys Escape
 ok_if "detail: Esc returns to the results" wait_for "Opastin · $(t 'Services for you')"
