@@ -1057,6 +1057,41 @@ number(const struct catalogue *cat, size_t which, const char **names, size_t nna
 	return true;
 }
 
+/*
+ * Mark each national entry that a local variant ("variant_of") stands in
+ * for: its contacts depend on where the citizen lives.  The ids are
+ * sorted once, so that a register of 10,000 services with variants costs
+ * n log n, not n times the variants.
+ */
+static void
+mark_variants(struct catalogue *cat)
+{
+	const struct cat_service **v = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < cat->n; i++) {
+		cat->v[i].has_variants = false;
+		if (cat->v[i].variant_of != NULL)
+			n++;
+	}
+	if (n == 0)
+		return;
+	v = xcalloc(cat->n, sizeof *v);
+	for (size_t i = 0; i < cat->n; i++)
+		v[i] = &cat->v[i];
+	qsort(v, cat->n, sizeof *v, by_id);
+	for (size_t i = 0; i < cat->n; i++) {
+		if (cat->v[i].variant_of == NULL)
+			continue;
+		struct cat_service key = { .id = cat->v[i].variant_of };
+		const struct cat_service *kp = &key;
+		const struct cat_service **hit = bsearch(&kp, v, cat->n, sizeof *v, by_id);
+		if (hit != NULL)
+			cat->v[*hit - cat->v].has_variants = true;
+	}
+	free(v);
+}
+
 void
 catalogue_index(struct catalogue *cat)
 {
@@ -1064,6 +1099,9 @@ catalogue_index(struct catalogue *cat)
 
 	index_free(cat->index);
 	cat->index = NULL;
+	/* Before anything that can give up: the detail screen needs it
+	 * whether or not the ranking gets its index. */
+	mark_variants(cat);
 	ix->v = cat->v;
 	ix->n = cat->n;
 	distinct(cat, 0, &ix->events, &ix->nevents);
@@ -1161,6 +1199,7 @@ catalogue_to_result(const struct cat_service *cs, enum lang l, struct service *s
 	s->org = xstrdup(ltext_get(&cs->org, l));
 	s->summary = text_in(&cs->summary, l, &s->summary_in);
 	s->checked = dup_or_null(cs->checked);
+	s->contacts_local = cs->municipalities != NULL || cs->has_variants;
 
 	/*
 	 * Channels that serve the citizen's language come first: a phone

@@ -112,6 +112,11 @@ struct cat_service {
 	 * national entry it stands in for: where the variant serves the
 	 * citizen's municipality, the recommender shows it instead. */
 	char *variant_of;	/* NULL for an entry of its own */
+	/* A national entry that local variants stand in for somewhere: who
+	 * provides it, and so whom to contact, depends on where one lives.
+	 * Set by catalogue_index(), which sees every service; false until
+	 * then, and for every entry of a catalogue that is never indexed. */
+	bool has_variants;
 	struct ltext name, summary, org;
 	char *org_id;
 	char **classes;
@@ -210,8 +215,10 @@ void catalogue_free(struct catalogue *);
  * would hide their own county's clinic, which the bundled catalogue has.
  */
 bool catalogue_covers(const struct catalogue *, const char *municipality);
-/* Build (again) cat->index for the services as they are now.  The
- * loaders call it; a catalogue made some other way ranks without it. */
+/* Build (again) cat->index for the services as they are now, and mark
+ * the national entries that local variants stand in for (has_variants).
+ * The loaders call it; a catalogue made some other way ranks without the
+ * index, and its entries' has_variants stay false. */
 void catalogue_index(struct catalogue *);
 /* The index when it describes cat's services as they are, else NULL. */
 const struct cat_index *catalogue_index_of(const struct catalogue *);

@@ -92,6 +92,25 @@ present_first_step(const struct service *s)
 	return xasprintf(_("Do this first: %s"), s->first_step);
 }
 
+char *
+present_no_contacts(const struct service *s)
+{
+	if (s->contacts_local)
+		return xstrdup(_("This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi."));
+	/* Never "provided locally" where nobody knows it is: Kela's student
+	 * financial aid has no channel in the catalogue, yet one Kela serves
+	 * the whole country. */
+	if (s->org == NULL || s->org[0] == '\0')
+		return xstrdup(_("This kiosk has no contact details for this service. Ask the staff here, or look for the service on Suomi.fi."));
+	/* TRANSLATORS: %s is the name of the organisation that provides
+	   the service, as the catalogue writes it: "Kela (Social Insurance
+	   Institution of Finland)", "Earnings-related pension companies"
+	   (a plural), "District court".  It cannot be inflected: put it
+	   where its plain form reads well, after a colon if need be (fi
+	   "... Palvelun järjestäjä: %s."). */
+	return xasprintf(_("This kiosk has no contact details for this service. Ask the staff here, or look for the service on Suomi.fi: it is provided by %s."), s->org);
+}
+
 const char *
 present_channel_type(enum channel_type t)
 {

@@ -25,6 +25,13 @@ char *present_reasons(const struct results *, size_t i, const struct quest *);
 /* "Do this first: ..." for a service whose first step applies, or NULL. */
 char *present_first_step(const struct service *);
 
+/* What to do about a service that has no contact channels, in one
+ * paragraph: for one whose contacts depend on where one lives
+ * (contacts_local), that they vary by area; for any other, that this
+ * kiosk has none, with its organisation named.  Where to ask either way:
+ * the staff here, or Suomi.fi. */
+char *present_no_contacts(const struct service *);
+
 /* The name of a channel type: "Phone", "Web page", ... */
 const char *present_channel_type(enum channel_type);
 

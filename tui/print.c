@@ -76,9 +76,11 @@ put_service(struct out *o, const struct service *s, size_t number, enum lang l, 
 	free(name);
 	if (s->org != NULL && s->org[0] != '\0')
 		put_wrapped(o, 4, NULL, s->org);
-	if (s->nch == 0)
-		put_wrapped(o, 4, NULL,
-		    _("This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi."));
+	if (s->nch == 0) {
+		char *none = present_no_contacts(s);
+		put_wrapped(o, 4, NULL, none);
+		free(none);
+	}
 	for (size_t i = 0; i < s->nch; i++) {
 		const struct channel *c = &s->ch[i];
 		char **labels = NULL, **values = NULL;

@@ -120,7 +120,17 @@ struct service {
 	size_t nch;
 	struct reason *reasons;
 	size_t nreasons;
-	char *checked;		/* when the catalogue entry was checked */
+	/* The date of the page the entry's facts come from (catalogue
+	 * "checked": "2025-06-18", "2025-06" or "2025"), or the register's
+	 * last change of the service; NULL when nobody dates it. */
+	char *checked;
+	/* Whether whom to contact depends on where the citizen lives: a
+	 * local service (it names municipalities), or a national entry that
+	 * local variants stand in for elsewhere.  Set by
+	 * catalogue_to_result(); false for a national service, and for a
+	 * backend's result, of which nobody knows, so that false claims
+	 * nothing about the area. */
+	bool contacts_local;
 	char *first_step;	/* "Do this first" with its deadline, or NULL */
 	int feedback;		/* the citizen's "was this useful": +1, -1, 0 */
 	char **classes;		/* PTV service classes ("P1.4"), backend only */

@@ -111,9 +111,11 @@ build(struct ui *ui, struct detail *d, int w)
 		doc_blank(&d->doc);
 	}
 
-	if (s->nch == 0)
-		doc_add(&d->doc, ROLE_NOTICE, 0, w,
-		    _("This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi."));
+	if (s->nch == 0) {
+		char *none = present_no_contacts(s);
+		doc_add(&d->doc, ROLE_NOTICE, 0, w, none);
+		free(none);
+	}
 	/* Open or closed is worked out now, at each draw, in Helsinki. */
 	time_t now = hours_now();
 	for (size_t i = 0; i < s->nch; i++) {
@@ -169,8 +171,11 @@ build(struct ui *ui, struct detail *d, int w)
 		       organisation last changed this service in the national
 		       service register. */
 		    xasprintf(_("Last updated in the service register: %s"), date) :
-		    /* TRANSLATORS: %s is a date (2.12.2026, or 6/2025). */
-		    xasprintf(_("Information last checked: %s"), date);
+		    /* TRANSLATORS: %s is a date (2.12.2026, or 6/2025, or
+		       2025): the date of the official web page that the
+		       facts about this service come from, as the page
+		       itself gives it; not the day anyone checked it. */
+		    xasprintf(_("Source page dated: %s"), date);
 		doc_add(&d->doc, ROLE_HINT, 0, w, checked);
 		free(checked);
 		free(date);

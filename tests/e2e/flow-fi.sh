@@ -164,10 +164,10 @@ keys Enter
 ok_if "detail: the header in Finnish" wait_for "Opastin · $(t 'Service details')"
 ok_if "detail: the position in Finnish" wait_re "$(msg_re $L '%1$zu of %2$zu' 1 '#') *\$"
 ok_if "detail: the service's name" wait_for "$first"
-# A channel, or (a service each area runs, with no national contact)
-# where to ask, in Finnish.
+# A channel, or (a service with no channel in the catalogue) where to
+# ask, in Finnish: a local service's, or any other's.
 ok_if "detail: a channel in Finnish, or where to ask" \
-    wait_re "$(re_quote "$(t 'Web page')")|$(re_quote "$(t 'Online service')")|$(re_quote "$(t 'Phone')")|$(re_quote "$(t 'This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi.' | words 4)")"
+    wait_re "$(re_quote "$(t 'Web page')")|$(re_quote "$(t 'Online service')")|$(re_quote "$(t 'Phone')")|$(re_quote "$(t 'This service is provided locally, so contact details vary by area. Ask the staff here, or search for the service on suomi.fi.' | words 4)")|$(re_quote "$(t 'This kiosk has no contact details for this service. Ask the staff here, or look for the service on Suomi.fi.' | words 4)")"
 keys End
 # The date the facts give for the service's source, where they give one;
 # no date is claimed where they do not.
@@ -180,13 +180,13 @@ for s in json.load(open(sys.argv[1], encoding="utf-8"))["services"]:
               "%d/%s" % (int(c[1]), c[0]) if len(c) == 2 else "")
         break' "$ASSETS/catalogue.json" "$first")
 if [ -n "$checked" ]; then
-	ok_if "detail: when the facts were checked, in Finnish" \
-	    wait_for "$(msgf $L 'Information last checked: %s' "$checked")"
+	ok_if "detail: the date of the page the facts come from, in Finnish" \
+	    wait_for "$(msgf $L 'Source page dated: %s' "$checked")"
 else
 	wait_re "$(msg_re $L '%1$zu of %2$zu' 1 '#') *\$"
 	ok_if "detail: no date where the facts give none" \
 	    sh -c '! printf "%s\n" "$1" | grep -qF -- "$2"' - "$(screen)" \
-	    "$(msg_prefix $L 'Information last checked: %s')"
+	    "$(msg_prefix $L 'Source page dated: %s')"
 fi
 keys Escape
 ok_if "detail: Esc returns to the results" wait_for "Opastin · $(t 'Services for you')"

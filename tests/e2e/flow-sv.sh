@@ -140,8 +140,8 @@ ok_if "detail: the service's name" wait_for "$second"
 ok_if "detail: a channel in Swedish" \
     wait_re "$(re_quote "$(t 'Web page')")|$(re_quote "$(t 'Online service')")|$(re_quote "$(t 'Phone')")"
 keys End
-ok_if "detail: when the facts were checked, in Swedish" \
-    wait_for "$(msg_prefix $L 'Information last checked: %s')"
+ok_if "detail: the date of the page the facts come from, in Swedish" \
+    wait_for "$(msg_prefix $L 'Source page dated: %s')"
 keys Escape
 ok_if "detail: Esc returns to the results" wait_for "Opastin · $(t 'Services for you')"
 keys Escape

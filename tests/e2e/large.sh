@@ -76,7 +76,7 @@ ok_if "results: at least 5 services show at once" test "$n160" -ge 5
 ok_if "results: the fifth is numbered" wait_re '^ +5  '
 keys Enter
 ok_if "detail" wait_for "Opastin · Service details"
-ok_if "detail: everything fits, the date of the facts too" wait_for "Information last checked: "
+ok_if "detail: everything fits, the date of the facts too" wait_for "Source page dated: "
 ok_if "detail: nothing to scroll" not_shown "↓"
 keys Escape
 ok_if "back to the results" wait_for "Opastin · Services for you"

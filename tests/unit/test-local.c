@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "present.h"
 #include "profile.h"
 #include "recommend.h"
 #include "testutil.h"
@@ -184,6 +185,113 @@ test_superseded_marks(void **state)
 	catalogue_free(&cat);
 }
 
+/* ---- whom to contact depends on where one lives ---- */
+
+/* The result of service id of cat, in English: has it contacts_local? */
+static bool
+contacts_local(const struct catalogue *cat, const char *id)
+{
+	for (size_t i = 0; i < cat->n; i++) {
+		if (strcmp(cat->v[i].id, id) != 0)
+			continue;
+		struct service s;
+		catalogue_to_result(&cat->v[i], LANG_EN, &s);
+		bool local = s.contacts_local;
+		service_free(&s);
+		return local;
+	}
+	fail_msg("no service %s", id);
+	return false;
+}
+
+/* A local service, a variant and the national entry that variants stand
+ * in for are local; a national service without variants is not.  The
+ * index decides, and decides again when it is rebuilt. */
+static void
+test_contacts_local(void **state)
+{
+	struct catalogue cat;
+	(void)state;
+
+	build(&cat);
+	catalogue_index(&cat);
+	assert_true(contacts_local(&cat, "clinic"));
+	assert_true(contacts_local(&cat, "clinic--helsinki"));
+	assert_true(contacts_local(&cat, "clinic--keski-suomi"));
+	assert_true(contacts_local(&cat, "helsinki-playground"));
+	assert_false(contacts_local(&cat, "child-benefit"));
+
+	/* Without its variants the clinic is a national service. */
+	for (size_t i = 1; i <= 2; i++) {
+		free(cat.v[i].variant_of);
+		cat.v[i].variant_of = NULL;
+	}
+	catalogue_index(&cat);
+	assert_false(contacts_local(&cat, "clinic"));
+	assert_true(contacts_local(&cat, "clinic--helsinki"));	/* still local */
+	catalogue_free(&cat);
+}
+
+/* The detail screen's and the printout's words for a service without
+ * channels: "provided locally" only where it is. */
+static void
+test_no_contacts_words(void **state)
+{
+	struct service s;
+	(void)state;
+
+	memset(&s, 0, sizeof s);
+	s.org = strdup("Kela");
+	char *t = present_no_contacts(&s);
+	assert_null(strstr(t, "provided locally"));
+	assert_non_null(strstr(t, "This kiosk has no contact details for this service."));
+	assert_non_null(strstr(t, "Suomi.fi"));
+	assert_non_null(strstr(t, "Kela"));
+	free(t);
+
+	s.contacts_local = true;
+	t = present_no_contacts(&s);
+	assert_non_null(strstr(t, "provided locally"));
+	free(t);
+
+	/* No organisation: nothing to name. */
+	s.contacts_local = false;
+	free(s.org);
+	s.org = NULL;
+	t = present_no_contacts(&s);
+	assert_string_equal(t, "This kiosk has no contact details for this service. "
+	    "Ask the staff here, or look for the service on Suomi.fi.");
+	free(t);
+}
+
+/* The bundled catalogue as the kiosk loads it: the national services
+ * that have no channels are national (Kela's student financial aid, DVV,
+ * Migri, YEL); the child welfare supervisor's national entry and its
+ * county variants are local. */
+static void
+test_contacts_local_bundled(void **state)
+{
+	struct assets a;
+	(void)state;
+
+	tu_load(&a, ASSETS_DIR);
+	static const char *const national[] = {
+		"kela-student-financial-aid", "dvv-genealogical-certificate",
+		"migri-asylum", "yel-entrepreneur-pension",
+	};
+	for (size_t i = 0; i < sizeof national / sizeof national[0]; i++) {
+		for (size_t k = 0; k < a.cat.n; k++)
+			if (strcmp(a.cat.v[k].id, national[i]) == 0)
+				assert_int_equal(a.cat.v[k].nch, 0);
+		if (contacts_local(&a.cat, national[i]))
+			fail_msg("%s: national, yet contacts_local", national[i]);
+	}
+	assert_true(contacts_local(&a.cat, "wellbeing-child-agreements"));
+	assert_true(contacts_local(&a.cat, "wellbeing-child-agreements--lansi-uusimaa"));
+	assert_true(contacts_local(&a.cat, "wellbeing-child-agreements--helsinki"));
+	assets_free(&a);
+}
+
 /* ---- the loader ---- */
 
 /* The mini fixture's Helsinki clinic as a variant of its national
@@ -262,6 +370,9 @@ main(void)
 		cmocka_unit_test(test_variant_replaces_national),
 		cmocka_unit_test(test_national_stays_elsewhere),
 		cmocka_unit_test(test_superseded_marks),
+		cmocka_unit_test(test_contacts_local),
+		cmocka_unit_test(test_no_contacts_words),
+		cmocka_unit_test_teardown(test_contacts_local_bundled, tu_teardown),
 		cmocka_unit_test_teardown(test_variant_loads, tu_teardown),
 		cmocka_unit_test_teardown(test_variant_checked, tu_teardown),
 		cmocka_unit_test_teardown(test_variant_is_local, tu_teardown),

@@ -562,6 +562,84 @@ test_cache_round_trip(void **state)
 	free(listing);
 }
 
+/* Whether service id of cat has contacts_local in the result model. */
+static bool
+contacts_local(const struct catalogue *cat, const char *id)
+{
+	for (size_t i = 0; i < cat->n; i++) {
+		if (strcmp(cat->v[i].id, id) != 0)
+			continue;
+		struct service s;
+		catalogue_to_result(&cat->v[i], LANG_FI, &s);
+		bool local = s.contacts_local;
+		service_free(&s);
+		return local;
+	}
+	fail_msg("no service %s", id);
+	return false;
+}
+
+/* Both of the register's caches say whose contacts depend on where one
+ * lives, as the bundled catalogue does: a national entry without
+ * channels is national, one that a local variant stands in for is local,
+ * and so is the variant. */
+#define NATIONAL_ID "11111111-2222-4333-8444-000000000001"
+#define WITH_VARIANT_ID "11111111-2222-4333-8444-000000000002"
+static void
+test_cache_contacts_local(void **state)
+{
+	(void)state;
+	const char *dir = tu_temp_dir();
+	struct cache_header h = { strdup("https://ptv.example/api/v11"), 1796169723, 1796169000, strdup("179") };
+	char *cause = NULL;
+	struct catalogue_codes cc = catcodes();
+	struct cache_writer *w = cache_create(dir, &h, &cc, &cause);
+	assert_non_null(w);
+	struct ptv_codes pc = codes();
+	json_t *in = parse(service), *chans = mapped_channels();
+	const char *why;
+	json_t *e = ptv_map_service(in, chans, &pc, "https://x", &why);
+	assert_non_null(e);
+	static const struct {
+		const char *id, *variant_of;
+		bool local;
+	} lines[] = {
+		{ NATIONAL_ID, NULL, false },
+		{ WITH_VARIANT_ID, NULL, false },
+		{ WITH_VARIANT_ID "--jyvaskyla", WITH_VARIANT_ID, true },
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		json_object_set_new(e, "service_id", json_string(lines[i].id));
+		json_object_set_new(e, "service_channels", json_array());
+		json_object_set_new(e, "area", lines[i].local ?
+		    json_pack("{s:[s]}", "municipalities", "179") : json_string("national"));
+		if (lines[i].variant_of != NULL)
+			json_object_set_new(e, "variant_of", json_string(lines[i].variant_of));
+		char *line = json_dumps(e, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		if (cache_write(w, line, &cause) != 0)
+			fail_msg("%s", cause);
+		free(line);
+	}
+	assert_int_equal(cache_commit(w, &cause), 0);
+	json_decref(e);
+	json_decref(in);
+	json_decref(chans);
+	cache_header_free(&h);
+
+	struct catalogue bin, jsonl;
+	assert_int_equal(cache_load(&bin, dir, &cc, &cause), 0);
+	assert_int_equal(cache_load_jsonl(&jsonl, dir, &cc, &cause), 0);
+	const struct catalogue *both[] = { &bin, &jsonl };
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(both[i]->n, 3);
+		assert_false(contacts_local(both[i], NATIONAL_ID));
+		assert_true(contacts_local(both[i], WITH_VARIANT_ID));
+		assert_true(contacts_local(both[i], WITH_VARIANT_ID "--jyvaskyla"));
+	}
+	catalogue_free(&bin);
+	catalogue_free(&jsonl);
+}
+
 /* Rewrite the cache file of dir through an edit of its text. */
 static void
 edit_cache(const char *dir, const char *from, const char *to)
@@ -889,6 +967,7 @@ main(void)
 		cmocka_unit_test(test_cache_round_trip),
 		cmocka_unit_test(test_cache_broken),
 		cmocka_unit_test(test_compact_round_trip),
+		cmocka_unit_test(test_cache_contacts_local),
 		cmocka_unit_test(test_compact_broken),
 		cmocka_unit_test(test_record_hostile),
 		cmocka_unit_test(test_serves),
