@@ -20,12 +20,7 @@ secrets_not_shown() {
 # diagnostics: open the staff menu with the PIN, then the diagnostics,
 # and wait until the backend's check is done (its URL is shown then).
 diagnostics() {
-	keys F12
-	wait_for "Staff PIN, then Enter:" 5 >/dev/null
-	type "$pin"
-	keys Enter
-	wait_for "Staff menu" 5 >/dev/null
-	keys 2 Enter
+	open_diagnostics "$pin" || return 1
 	wait_re 'Backend +https://[^ ]*: ' 30
 }
 

@@ -201,6 +201,17 @@ keys_until() {
 	wait_for "$_until" 1
 }
 
+# open_diagnostics PIN: on a kiosk whose staff PIN is PIN, the staff
+# menu's diagnostics (F12, the PIN, the menu's second item).
+open_diagnostics() {
+	keys F12
+	wait_for "Staff PIN, then Enter:" 5 >/dev/null || return 1
+	type "$1"
+	keys Enter
+	wait_for "Staff menu" 5 >/dev/null || return 1
+	keys 2 Enter
+}
+
 # Poll until a line of the screen matches the extended regex RE.
 wait_re() {
 	tries=$(( ${2:-10} * 20 ))

@@ -87,12 +87,7 @@ printf '%s\n' "mode = kiosk" "$(echo "$pin" | "$OPASTIN" --hash-pin 2>/dev/null)
 chmod 600 "$tmpdir/staff.conf"
 start_with 100 30 "OPASTIN_NOW=2026-12-02T10:00:00Z" "" --config "$tmpdir/staff.conf" --lang en --offline --cache-dir "$tmpdir/cache-179"
 wait_for "Find the public services" >/dev/null
-keys F12
-wait_for "Staff PIN, then Enter:" 5 >/dev/null
-type "$pin"
-keys Enter
-wait_for "Staff menu" 5 >/dev/null
-keys 2 Enter
+open_diagnostics "$pin"
 ok_if "staff diagnostics: the register's cache, its services and its day" \
     wait_re "Register +[0-9]+ services, synced [0-9]+ [A-Z][a-z]+ [0-9]{4}\."
 ok_if "... and whom it serves" wait_for "Jyväskylä (179)"

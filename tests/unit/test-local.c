@@ -187,22 +187,6 @@ test_superseded_marks(void **state)
 
 /* ---- whom to contact depends on where one lives ---- */
 
-/* The result of service id of cat, in English: has it contacts_local? */
-static bool
-contacts_local(const struct catalogue *cat, const char *id)
-{
-	for (size_t i = 0; i < cat->n; i++) {
-		if (strcmp(cat->v[i].id, id) != 0)
-			continue;
-		struct service s;
-		catalogue_to_result(&cat->v[i], LANG_EN, &s);
-		bool local = s.contacts_local;
-		service_free(&s);
-		return local;
-	}
-	fail_msg("no service %s", id);
-	return false;
-}
 
 /* A local service, a variant and the national entry that variants stand
  * in for are local; a national service without variants is not.  The
@@ -215,11 +199,11 @@ test_contacts_local(void **state)
 
 	build(&cat);
 	catalogue_index(&cat);
-	assert_true(contacts_local(&cat, "clinic"));
-	assert_true(contacts_local(&cat, "clinic--helsinki"));
-	assert_true(contacts_local(&cat, "clinic--keski-suomi"));
-	assert_true(contacts_local(&cat, "helsinki-playground"));
-	assert_false(contacts_local(&cat, "child-benefit"));
+	assert_true(tu_contacts_local(&cat, "clinic"));
+	assert_true(tu_contacts_local(&cat, "clinic--helsinki"));
+	assert_true(tu_contacts_local(&cat, "clinic--keski-suomi"));
+	assert_true(tu_contacts_local(&cat, "helsinki-playground"));
+	assert_false(tu_contacts_local(&cat, "child-benefit"));
 
 	/* Without its variants the clinic is a national service. */
 	for (size_t i = 1; i <= 2; i++) {
@@ -227,8 +211,8 @@ test_contacts_local(void **state)
 		cat.v[i].variant_of = NULL;
 	}
 	catalogue_index(&cat);
-	assert_false(contacts_local(&cat, "clinic"));
-	assert_true(contacts_local(&cat, "clinic--helsinki"));	/* still local */
+	assert_false(tu_contacts_local(&cat, "clinic"));
+	assert_true(tu_contacts_local(&cat, "clinic--helsinki"));	/* still local */
 	catalogue_free(&cat);
 }
 
@@ -283,12 +267,12 @@ test_contacts_local_bundled(void **state)
 		for (size_t k = 0; k < a.cat.n; k++)
 			if (strcmp(a.cat.v[k].id, national[i]) == 0)
 				assert_int_equal(a.cat.v[k].nch, 0);
-		if (contacts_local(&a.cat, national[i]))
+		if (tu_contacts_local(&a.cat, national[i]))
 			fail_msg("%s: national, yet contacts_local", national[i]);
 	}
-	assert_true(contacts_local(&a.cat, "wellbeing-child-agreements"));
-	assert_true(contacts_local(&a.cat, "wellbeing-child-agreements--lansi-uusimaa"));
-	assert_true(contacts_local(&a.cat, "wellbeing-child-agreements--helsinki"));
+	assert_true(tu_contacts_local(&a.cat, "wellbeing-child-agreements"));
+	assert_true(tu_contacts_local(&a.cat, "wellbeing-child-agreements--lansi-uusimaa"));
+	assert_true(tu_contacts_local(&a.cat, "wellbeing-child-agreements--helsinki"));
 	assets_free(&a);
 }
 

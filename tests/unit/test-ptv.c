@@ -562,22 +562,6 @@ test_cache_round_trip(void **state)
 	free(listing);
 }
 
-/* Whether service id of cat has contacts_local in the result model. */
-static bool
-contacts_local(const struct catalogue *cat, const char *id)
-{
-	for (size_t i = 0; i < cat->n; i++) {
-		if (strcmp(cat->v[i].id, id) != 0)
-			continue;
-		struct service s;
-		catalogue_to_result(&cat->v[i], LANG_FI, &s);
-		bool local = s.contacts_local;
-		service_free(&s);
-		return local;
-	}
-	fail_msg("no service %s", id);
-	return false;
-}
 
 /* Both of the register's caches say whose contacts depend on where one
  * lives, as the bundled catalogue does: a national entry without
@@ -632,9 +616,9 @@ test_cache_contacts_local(void **state)
 	const struct catalogue *both[] = { &bin, &jsonl };
 	for (size_t i = 0; i < 2; i++) {
 		assert_int_equal(both[i]->n, 3);
-		assert_false(contacts_local(both[i], NATIONAL_ID));
-		assert_true(contacts_local(both[i], WITH_VARIANT_ID));
-		assert_true(contacts_local(both[i], WITH_VARIANT_ID "--jyvaskyla"));
+		assert_false(tu_contacts_local(both[i], NATIONAL_ID));
+		assert_true(tu_contacts_local(both[i], WITH_VARIANT_ID));
+		assert_true(tu_contacts_local(both[i], WITH_VARIANT_ID "--jyvaskyla"));
 	}
 	catalogue_free(&bin);
 	catalogue_free(&jsonl);

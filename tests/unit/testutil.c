@@ -348,3 +348,19 @@ tu_opt(const struct assets *a, const char *qid, const char *opt)
 	}
 	return (int)o;
 }
+
+bool
+tu_contacts_local(const struct catalogue *cat, const char *id)
+{
+	for (size_t i = 0; i < cat->n; i++) {
+		if (strcmp(cat->v[i].id, id) != 0)
+			continue;
+		struct service s;
+		catalogue_to_result(&cat->v[i], LANG_EN, &s);
+		bool local = s.contacts_local;
+		service_free(&s);
+		return local;
+	}
+	fail_msg("no service %s", id);
+	return false;
+}

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 struct assets;
+struct catalogue;
 
 /* The fixture directories under tests/data. */
 #define TU_MINI TEST_DATA "/mini"
@@ -74,5 +75,9 @@ void tu_check_cause(const char *cause, const char *file, int line, int col,
 /* Index of the question or option with this id; the test fails if absent. */
 size_t tu_q(const struct assets *, const char *id);
 int tu_opt(const struct assets *, const char *qid, const char *opt);
+
+/* Whether the service id of cat, made a result (catalogue_to_result),
+ * has contacts_local; the test fails if cat has no such service. */
+bool tu_contacts_local(const struct catalogue *, const char *id);
 
 #endif
