@@ -209,8 +209,9 @@ static bool
 offers_qr(struct ui *ui, struct detail *d)
 {
 	locate(ui, d);
-	return qr_available() && !ui_session(ui)->fetching &&
-	    d->index < ui_session(ui)->results.n;
+	const struct results *res = &ui_session(ui)->results;
+	return qr_available() && !ui_session(ui)->fetching && d->index < res->n &&
+	    screen_qr_offers(&res->v[d->index]);
 }
 
 static bool
@@ -356,6 +357,14 @@ detail_speak(struct ui *ui, void *data, bool whole)
 	char *out = xasprintf("%s. %s. %s.", name, s->org, summary);
 	free(name);
 	free(summary);
+	if (s->nch == 0) {
+		/* As on the screen: where to ask instead. */
+		char *none = present_no_contacts(s);
+		char *part = xasprintf("%s %s", out, none);
+		free(none);
+		free(out);
+		out = part;
+	}
 	time_t now = hours_now();
 	for (size_t i = 0; i < s->nch; i++) {
 		const struct channel *c = &s->ch[i];

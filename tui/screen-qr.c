@@ -58,6 +58,15 @@ screen_qr_open(struct ui *ui, size_t i)
 	ui_push(ui, &screen_qr);
 }
 
+bool
+screen_qr_offers(const struct service *s)
+{
+	for (size_t i = 0; i < s->nch; i++)
+		if (s->ch[i].nweb > 0 || s->ch[i].nphones > 0)
+			return true;
+	return false;
+}
+
 static void *
 qrs_init(struct ui *ui)
 {

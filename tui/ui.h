@@ -94,6 +94,9 @@ extern const struct screen_ops screen_print;
 size_t screen_results_focus(void *);
 /* Open the QR code of service i of the session's results. */
 void screen_qr_open(struct ui *, size_t i);
+/* Whether a service has a contact that a QR code can hold (a web page or
+ * a phone): the detail screen offers the code only then. */
+bool screen_qr_offers(const struct service *);
 /* Open the printing of count services of the results from first on,
  * which first says what the printout holds. */
 void screen_print_open(struct ui *, size_t first, size_t count);

@@ -38,6 +38,13 @@ ok_if "fi: the student financial aid's details" \
 ok_if "fi: no contact details here, Kela named, where to ask" \
     wait_joined "$(msgf fi "$NATIONAL" "$(field fi kela-student-financial-aid org)")"
 ok_if "fi: not \"provided locally\"" eval '! local_said fi'
+# A QR code would hold nothing: it is not offered.
+if grep -q '^#define WITH_QRENCODE 1' "$top_builddir/config.h"; then
+	ok_if "fi: no QR code offered for a service without a contact" \
+	    not_shown "$(msg fi 'QR code')"
+else
+	ok "fi: no QR code offered # SKIP built --without-qrencode"
+fi
 stop
 
 start 100 30 --lang en --offline

@@ -160,6 +160,26 @@ ok_if "detail: no number is said as written (\"2525 0116\")" \
     eval '! printf "%s\n" "$detail_line" | grep -qF "2525 0116"'
 stop
 
+# A service without a contact channel: its details say where to ask,
+# as the screen does.
+rm -f "$speech_log"
+log_at=0
+start 100 30 --lang en --config "$conf"
+wait_said "$(utt "$(t Welcome)" '3, English')"
+keys Enter
+wait_for 'What has happened in your life?'
+keys End Enter
+wait_for 'What kind of service are you looking for?'
+type 'asylum'
+keys Enter
+wait_for 'Services for you'
+wait_re '^ *> +1  '
+keys Enter
+wait_for 'Service details'
+ok_if "detail without contacts: where to ask is said too" \
+    wait_said "$(utt "$(t 'This kiosk has no contact details for this service. Ask the staff here, or look for the service on Suomi.fi: it is provided by %s.' | sed 's/%s.*//')")"
+stop
+
 # ---- The speech key (speech = key, the default) ----
 ok_translated fi 'Press %s to hear speech.'
 ok_translated sv 'Press %s to hear speech.'
