@@ -48,6 +48,22 @@ wait_count() {
 	[ "$(log_count)" -ge "$1" ] || { diag "timed out waiting for utterance $1"; log_diag; return 1; }
 }
 
+# search_en WORDS: a new session in English with an empty speech log,
+# searched by WORDS up to the results.
+search_en() {
+	rm -f "$speech_log"
+	log_at=0
+	start 100 30 --lang en --config "$conf"
+	wait_said "$(utt "$(t Welcome)" '3, English')"
+	keys Enter
+	wait_for 'What has happened in your life?'
+	keys End Enter
+	wait_for 'What kind of service are you looking for?'
+	type "$1"
+	keys Enter
+	wait_for 'Services for you'
+}
+
 # ---- Focus moves, the results and the details (speech = always) ----
 L=en
 printf 'speech = always\nspeech_log = %s\n' "$speech_log" >"$conf"
@@ -129,17 +145,7 @@ stop
 # MIELI's Crisis Helpline, found by search: three lines, the one in the
 # screen's language (and the web page) first, the others after it saying
 # their language; numbers are said in groups.
-rm -f "$speech_log"
-log_at=0
-start 100 30 --lang en --config "$conf"
-wait_said "$(utt "$(t Welcome)" '3, English')"
-keys Enter
-wait_for 'What has happened in your life?'
-keys End Enter
-wait_for 'What kind of service are you looking for?'
-type 'crisis helpline'
-keys Enter
-wait_for 'Services for you'
+search_en 'crisis helpline'
 wait_re '^ *> +1  MIELI Crisis Helpline'
 keys Enter
 wait_for 'Service details'
@@ -162,17 +168,7 @@ stop
 
 # A service without a contact channel: its details say where to ask,
 # as the screen does.
-rm -f "$speech_log"
-log_at=0
-start 100 30 --lang en --config "$conf"
-wait_said "$(utt "$(t Welcome)" '3, English')"
-keys Enter
-wait_for 'What has happened in your life?'
-keys End Enter
-wait_for 'What kind of service are you looking for?'
-type 'asylum'
-keys Enter
-wait_for 'Services for you'
+search_en asylum
 wait_re '^ *> +1  '
 keys Enter
 wait_for 'Service details'
